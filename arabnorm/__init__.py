@@ -1,0 +1,73 @@
+"""arabnorm: Arabic text normalization and tokenization.
+
+The public API::
+
+    import arabnorm
+    arabnorm.normalize("أَهْلًا", preset="search")        # 'اهلا'
+    arabnorm.normalize(text, stages="alef,yaa")
+    p = arabnorm.Pipeline.from_spec("diacritics:keep=shadda,tatweel")
+    p.apply(text); p.map_batch(texts)
+
+Names are imported lazily so that ``arabnorm --version`` starts fast.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Pipeline",
+    "Stage",
+    "__version__",
+    "build_pipeline",
+    "normalize",
+    "register",
+]
+
+if TYPE_CHECKING:
+    from arabnorm.pipeline import Pipeline
+    from arabnorm.stages import register
+    from arabnorm.stages.base import Stage
+
+
+@lru_cache(maxsize=64)
+def build_pipeline(preset: str | None = None, stages: str | None = None) -> Pipeline:
+    """The pipeline for a preset and/or a stage spec.
+
+    With only ``stages``, exactly those stages; with only ``preset`` (or
+    neither: the default preset), that preset; with both, the preset's stages
+    followed by ``stages``.
+    """
+    from arabnorm.pipeline import Pipeline
+    from arabnorm.presets import DEFAULT_PRESET, preset_spec
+
+    if stages is not None and preset is None:
+        return Pipeline.from_spec(stages)
+    spec = preset_spec(preset or DEFAULT_PRESET)
+    if stages:
+        spec = f"{spec},{stages}" if spec else stages
+    return Pipeline.from_spec(spec)
+
+
+def normalize(text: str, preset: str | None = None, stages: str | None = None) -> str:
+    """Normalize ``text`` with a preset (default ``standard``) and/or stages."""
+    return build_pipeline(preset, stages).apply(text)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Pipeline":
+        from arabnorm.pipeline import Pipeline
+
+        return Pipeline
+    if name == "Stage":
+        from arabnorm.stages.base import Stage
+
+        return Stage
+    if name == "register":
+        from arabnorm.stages import register
+
+        return register
+    raise AttributeError(f"module 'arabnorm' has no attribute {name!r}")

@@ -1,0 +1,72 @@
+"""Typed errors raised by the library.
+
+The library never prints and never exits. The CLI turns each error into one
+line on stderr and the exit code named here, so scripts can tell failures
+apart:
+
+    0  success
+    1  bad input data (undecodable bytes, invalid JSON, a record it cannot read)
+    2  bad usage (unknown stage or parameter, bad option, bad config file)
+    3  a file could not be read or written (missing, permission, disk full)
+    130 interrupted (Ctrl-C)
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_IO = 3
+EXIT_INTERRUPTED = 130
+
+
+class ArabnormError(Exception):
+    """Base of every error arabnorm raises on purpose."""
+
+    exit_code = EXIT_DATA
+
+
+class SpecError(ArabnormError, ValueError):
+    """A pipeline spec names an unknown stage, parameter or value."""
+
+    exit_code = EXIT_USAGE
+
+
+class ConfigError(ArabnormError, ValueError):
+    """A config file cannot be read or has a bad key."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(ArabnormError):
+    """Input data cannot be processed: names the source, line and problem."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, source: str, line: int | None, problem: str) -> None:
+        self.source = source
+        self.line = line
+        self.problem = problem
+        where = source if line is None else f"{source}:{line}"
+        super().__init__(f"{where}: {problem}")
+
+
+class DecodeError(InputError):
+    """Bytes that are not valid UTF-8, with the file, line and byte offset."""
+
+    def __init__(self, source: str, line: int, offset: int, bad: bytes) -> None:
+        self.offset = offset
+        self.bad = bad
+        super().__init__(
+            source,
+            line,
+            f"invalid UTF-8 byte 0x{bad[:1].hex()} at byte offset {offset} "
+            "(use --errors surrogateescape to pass such bytes through, "
+            "or --errors replace)",
+        )
+
+
+class FileAccessError(ArabnormError, OSError):
+    """A file cannot be opened, read or written."""
+
+    exit_code = EXIT_IO

@@ -1,0 +1,88 @@
+"""The stage registry: every stage by name, built-in or from a plugin.
+
+Built-in stages live in the modules of this package, one per family. Third
+party packages add stages through the entry-point group ``arabnorm.stages``;
+each entry point names a ``Stage`` subclass (or a module whose import
+registers stages with ``register``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+from typing import TypeVar
+
+from arabnorm.errors import SpecError
+from arabnorm.stages.base import Param, Rule, Stage, Step, Table
+
+__all__ = [
+    "Param",
+    "Rule",
+    "Stage",
+    "Step",
+    "Table",
+    "all_stages",
+    "get_stage",
+    "make_stage",
+    "register",
+]
+
+# Modules whose import registers the built-in stages, in the order
+# ``arabnorm stages`` lists them.
+BUILTIN_MODULES = (
+    "arabnorm.stages.cleanup",
+    "arabnorm.stages.letters",
+    "arabnorm.stages.marks",
+    "arabnorm.stages.symbols",
+)
+ENTRY_POINT_GROUP = "arabnorm.stages"
+
+_REGISTRY: dict[str, type[Stage]] = {}
+_loaded = False
+
+S = TypeVar("S", bound=type[Stage])
+
+
+def register(cls: S) -> S:
+    """Class decorator: make a stage available by its ``name``."""
+    if not cls.name:
+        raise TypeError(f"{cls.__qualname__} has no stage name")
+    existing = _REGISTRY.get(cls.name)
+    if existing is not None and existing is not cls:
+        raise ValueError(f"stage name {cls.name!r} is already taken by {existing.__qualname__}")
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        obj = ep.load()
+        if isinstance(obj, type) and issubclass(obj, Stage):
+            register(obj)
+
+
+def all_stages() -> dict[str, type[Stage]]:
+    """Every registered stage class by name, built-ins first."""
+    _load()
+    return dict(_REGISTRY)
+
+
+def get_stage(name: str) -> type[Stage]:
+    """The stage class called ``name``; ``SpecError`` listing valid names if none."""
+    _load()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        valid = ", ".join(sorted(_REGISTRY))
+        raise SpecError(f"unknown stage {name!r}; valid stages: {valid}") from None
+
+
+def make_stage(name: str, options: dict[str, str] | None = None) -> Stage:
+    """Build the stage called ``name`` with ``options``."""
+    return get_stage(name)(**(options or {}))

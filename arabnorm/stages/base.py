@@ -1,0 +1,248 @@
+"""What a stage is: a named, configured, immutable text transformation.
+
+A stage is built from *steps*, the primitives the pipeline knows how to run
+fast and how to trace back to the original text:
+
+- ``Table``: each code point maps to a string (``""`` deletes it). Runs of
+  tables, even across stages, fuse into one table applied once per block.
+- ``Rule``: a compiled pattern and its replacement, for anything that needs
+  context (a letter at the end of a word, a run of the same letter).
+- any other ``Step`` subclass that implements ``apply`` and ``apply_with_edits``.
+
+Every step can report *edits*: ``(in_start, in_end, out_start, out_end)``
+tuples, in order, saying which slice of its input became which slice of its
+output; text between edits is copied unchanged. The pipeline composes them
+into spans only when a caller asks for spans.
+
+Stages see text, never files or line terminators: a block handed to a stage
+is many lines joined by ``\\n`` (or ``\\r\\n``). A step must give the same
+result on a block as on each of its lines separately, so no pattern may match
+across a line break, and ``\\r`` before ``\\n`` belongs to the terminator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from arabnorm.errors import SpecError
+
+Edit = tuple[int, int, int, int]
+"""``(in_start, in_end, out_start, out_end)``: input slice that became output slice."""
+
+
+class Step:
+    """One primitive transformation of a block of text."""
+
+    def apply(self, text: str) -> str:
+        raise NotImplementedError
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        raise NotImplementedError
+
+
+def _edits_from_matches(
+    text: str, matches: Any, replace: Callable[[Any], str]
+) -> tuple[str, list[Edit]]:
+    """Build output and edits from an iterator of non-overlapping matches."""
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    last = 0
+    shift = 0  # out position minus in position so far
+    for m in matches:
+        start, end = m.span()
+        new = replace(m)
+        if new == m.group():
+            continue
+        pieces.append(text[last:start])
+        out_start = start + shift
+        edits.append((start, end, out_start, out_start + len(new)))
+        pieces.append(new)
+        shift += len(new) - (end - start)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), edits
+
+
+class Table(Step):
+    """Map each code point to a string; ``""`` deletes it. Fusable.
+
+    >>> Table({ord("أ"): "ا", ord("ـ"): ""}).apply("أحـمد")
+    'احمد'
+    """
+
+    __slots__ = ("_pattern", "_translate", "mapping")
+
+    def __init__(self, mapping: Mapping[int, str]) -> None:
+        self.mapping: dict[int, str] = {k: v for k, v in mapping.items() if v != chr(k)}
+        self._translate: dict[int, str | None] = {
+            k: (v if v else None) for k, v in self.mapping.items()
+        }
+        self._pattern: Any = None
+
+    def then(self, other: Table) -> Table:
+        """The table that does ``self`` and then ``other`` in one pass."""
+        fused = {k: v.translate(other._translate) for k, v in self.mapping.items()}
+        for k, v in other.mapping.items():
+            fused.setdefault(k, v)
+        return Table(fused)
+
+    def apply(self, text: str) -> str:
+        return text.translate(self._translate)
+
+    @property
+    def pattern(self) -> Any:
+        """A compiled class of every code point this table changes."""
+        if self._pattern is None:
+            keys = "".join(regex.escape(chr(k)) for k in sorted(self.mapping))
+            self._pattern = regex.compile(f"[{keys}]" if keys else r"(?!)")
+        return self._pattern
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        mapping = self.mapping
+        return _edits_from_matches(
+            text, self.pattern.finditer(text), lambda m: mapping[ord(m.group())]
+        )
+
+    def __repr__(self) -> str:
+        return f"Table({len(self.mapping)} code points)"
+
+
+class Rule(Step):
+    """Replace every match of a compiled pattern.
+
+    ``replacement`` is a literal string (no group references) or a function of
+    the match. The pattern must not match across ``\\n``.
+    """
+
+    __slots__ = ("pattern", "replacement")
+
+    def __init__(self, pattern: str | Any, replacement: str | Callable[[Any], str]) -> None:
+        self.pattern = regex.compile(pattern) if isinstance(pattern, str) else pattern
+        self.replacement = replacement
+
+    def _replace(self, m: Any) -> str:
+        r = self.replacement
+        return r if isinstance(r, str) else r(m)
+
+    def apply(self, text: str) -> str:
+        r = self.replacement
+        if isinstance(r, str):
+            return str(self.pattern.sub(lambda _m: r, text))
+        return str(self.pattern.sub(r, text))
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        return _edits_from_matches(text, self.pattern.finditer(text), self._replace)
+
+    def __repr__(self) -> str:
+        return f"Rule({self.pattern.pattern!r})"
+
+
+@dataclass(frozen=True)
+class Param:
+    """A stage parameter: its name, default, allowed values and meaning.
+
+    ``choices`` lists the allowed values; for a ``multi`` parameter the value
+    is a list of choices written ``a+b`` (or ``a,b`` inside a spec).
+    ``choices=None`` accepts any value that ``check`` accepts.
+    """
+
+    name: str
+    default: str
+    help: str
+    choices: tuple[str, ...] | None = None
+    multi: bool = False
+    check: Callable[[str], bool] | None = None
+
+    def normalize(self, stage: str, value: str) -> str:
+        """Validate ``value`` and return its canonical spelling."""
+        value = str(value).strip()
+        if self.multi:
+            items = [v.strip() for v in value.replace(",", "+").split("+") if v.strip()]
+            for item in items:
+                self._check_one(stage, item)
+            return "+".join(dict.fromkeys(items))
+        self._check_one(stage, value)
+        return value
+
+    def _check_one(self, stage: str, value: str) -> None:
+        if self.choices is not None and value not in self.choices:
+            raise SpecError(
+                f"stage {stage!r}: {self.name}={value!r} is not allowed; "
+                f"choose from: {', '.join(self.choices)}"
+            )
+        if self.check is not None and not self.check(value):
+            raise SpecError(f"stage {stage!r}: {self.name}={value!r} is not valid ({self.help})")
+
+
+class Stage:
+    """A named, configured transformation: immutable once built.
+
+    Subclasses set the class attributes and implement ``build_steps``. The
+    pipeline reads ``steps`` and decides how to run them.
+    """
+
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    kind: ClassVar[str] = "rule"  # "table", "rule" or "tokenizer"
+    lossy: ClassVar[bool] = True
+    params: ClassVar[tuple[Param, ...]] = ()
+
+    def __init__(self, **options: object) -> None:
+        known = {p.name: p for p in self.params}
+        resolved: dict[str, str] = {}
+        for key, value in options.items():
+            if key not in known:
+                valid = ", ".join(known) if known else "none"
+                raise SpecError(
+                    f"stage {self.name!r} has no parameter {key!r}; valid parameters: {valid}"
+                )
+            resolved[key] = known[key].normalize(self.name, str(value))
+        for p in self.params:
+            resolved.setdefault(p.name, p.default)
+        self.options: Mapping[str, str] = dict(resolved)
+        self.steps: tuple[Step, ...] = tuple(self.build_steps())
+
+    def build_steps(self) -> Sequence[Step]:
+        raise NotImplementedError
+
+    def apply(self, text: str) -> str:
+        for step in self.steps:
+            text = step.apply(text)
+        return text
+
+    @property
+    def spec(self) -> str:
+        """The shortest spec that rebuilds this stage: only non-default parameters."""
+        changed = [
+            f"{p.name}={self.options[p.name]}"
+            for p in self.params
+            if self.options[p.name] != p.default
+        ]
+        return ":".join([self.name, *changed])
+
+    @property
+    def full_spec(self) -> str:
+        """The spec with every parameter spelled out, for provenance."""
+        return ":".join([self.name, *(f"{p.name}={self.options[p.name]}" for p in self.params)])
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.options.items())
+        return f"{type(self).__name__}({args})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Stage) and (self.name, dict(self.options)) == (
+            other.name,
+            dict(other.options),
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(sorted(self.options.items()))))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from arabnorm.stages import make_stage
+
+        return (make_stage, (self.name, dict(self.options)))

@@ -1,0 +1,1 @@
+"""Stages of this family (filled in by the stage work)."""
