@@ -194,8 +194,50 @@ class Pipeline:
     __call__ = apply
 
     def map_batch(self, texts: Sequence[str]) -> list[str]:
-        """Normalize each string of a batch, e.g. from ``datasets.map(batched=True)``."""
-        return [self.apply(t) for t in texts]
+        """Normalize each string of a batch, in one pass over all of them.
+
+        The same as ``[p.apply(t) for t in texts]``, but much faster on many
+        short strings: the strings are joined by line breaks, normalized as
+        one block and split again (every step keeps line breaks and never
+        matches across them). Strings with a ``\\r`` are done one by one.
+        Meant for ``datasets.map(batched=True)``, Dask or Spark partitions::
+
+            ds = ds.map(lambda b: {"text": p.map_batch(b["text"])}, batched=True)
+
+        >>> Pipeline.from_spec("tatweel").map_batch(["كتـاب", "a\\nبـ", ""])
+        ['كتاب', 'a\\nب', '']
+        """
+        if not self._steps:
+            return list(texts)
+        simple = [i for i, t in enumerate(texts) if "\r" not in t]
+        out = list(texts)
+        if simple:
+            joined = "\n".join([texts[i] for i in simple])
+            lines = self.apply(joined).split("\n")
+            pos = 0
+            for i in simple:
+                n = texts[i].count("\n") + 1
+                out[i] = lines[pos] if n == 1 else "\n".join(lines[pos : pos + n])
+                pos += n
+        for i, t in enumerate(texts):
+            if "\r" in t:
+                out[i] = self.apply(t)
+        return out
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The compiled steps, in the order they run (tables fused)."""
+        return self._steps
+
+    def line_streamer(self, margin: int | None = None) -> Any:
+        """A streamer that transforms one very long line piece by piece.
+
+        See ``arabnorm.io.longline``: the result equals ``apply`` on the whole
+        line while memory stays bounded.
+        """
+        from arabnorm.io.longline import MARGIN, StepStreamer
+
+        return StepStreamer(self._steps, MARGIN if margin is None else margin)
 
     def align(self, text: str) -> tuple[str, Alignment]:
         """Normalize ``text`` and say where each part of the result came from."""
