@@ -15,6 +15,9 @@ pipeline's compiled steps:
   line finds, provided a match (and what the pattern looks at around it) is
   shorter than ``margin``: runs of spaces or letters, a word-final letter,
   a pair of quotes within 64 thousand characters of each other.
+- a step with a ``stream_feeder()`` method supplies its own piecewise
+  feeder (an object with ``feed(text, final) -> str``), e.g. one that keeps
+  its position state from piece to piece;
 - any other kind of step cannot be cut: the streamer gathers the rest of the
   line for it (memory then grows with the line).
 
@@ -29,7 +32,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+import regex
+
 from arabnorm.stages.base import Rule, Step, Table
+
+_REVERSE = regex.REVERSE
 
 MARGIN = 1 << 16
 """Characters kept back from the end of what has been read, for a rule's matches."""
@@ -44,6 +51,8 @@ class LineStreamer(Protocol):
 
 
 class _RuleFeed:
+    """A rule run over a growing window, committing only what later text cannot change."""
+
     __slots__ = ("context", "margin", "pending", "rule")
 
     def __init__(self, rule: Rule, margin: int) -> None:
@@ -63,7 +72,12 @@ class _RuleFeed:
         last = base
         commit = limit
         replace = self.rule._replace
-        for m in self.rule.pattern.finditer(buf, base):
+        pattern = self.rule.pattern
+        matches = pattern.finditer(buf, base)
+        if getattr(pattern, "flags", 0) & _REVERSE:
+            # searched from the end backwards: the same matches, put in text order
+            matches = sorted(matches, key=lambda m: m.start())
+        for m in matches:
             start, end = m.span()
             if start >= limit:
                 break
@@ -116,9 +130,12 @@ class StepStreamer:
     """A line fed piece by piece through compiled steps, with the result of one pass."""
 
     def __init__(self, steps: Sequence[Step], margin: int = MARGIN) -> None:
-        self._feeds: list[_RuleFeed | _TableFeed | _WholeFeed] = []
+        self._feeds: list[LineStreamer] = []
         for step in steps:
-            if isinstance(step, Table):
+            own = getattr(step, "stream_feeder", None)
+            if own is not None:
+                self._feeds.append(own())
+            elif isinstance(step, Table):
                 self._feeds.append(_TableFeed(step))
             elif isinstance(step, Rule):
                 self._feeds.append(_RuleFeed(step, margin))

@@ -58,3 +58,37 @@ def test_an_unpaired_quote_keeps_its_partner_within_the_margin() -> None:
     expected = apply_all(text)
     for cut in range(1, len(text), 7):
         assert _feed(text, [cut], margin=256) == expected
+
+
+def test_reverse_searched_rules_stream_in_text_order() -> None:
+    from arabnorm.stages.base import Rule
+
+    rule = Rule(r"(?r)ا\u0654", "أ")
+    text = ("ا\u0654ب " * 50) + "\n"
+    streamer = StepStreamer([rule], margin=8)
+    out = "".join(streamer.feed(text[i : i + 5], final=False) for i in range(0, len(text), 5))
+    out += streamer.feed("", final=True)
+    assert out == rule.apply(text)
+
+
+def test_a_step_can_supply_its_own_feeder() -> None:
+    from arabnorm.stages.base import Step
+
+    class Counter(Step):
+        """Numbers the pieces: only its own feeder knows how."""
+
+        def apply(self, text: str) -> str:
+            return text
+
+        def stream_feeder(self) -> object:
+            class Feed:
+                n = 0
+
+                def feed(self, text: str, final: bool) -> str:
+                    self.n += 1
+                    return f"{self.n}{text}"
+
+            return Feed()
+
+    streamer = StepStreamer([Counter()])
+    assert streamer.feed("a", False) + streamer.feed("b", True) == "1a2b"
