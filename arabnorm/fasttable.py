@@ -26,17 +26,31 @@ True
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 from collections.abc import Callable
 from typing import Any
-
-import regex
 
 from arabnorm.stages.base import Table
 
 MIN_VECTOR = 2048
 """Shorter texts go through ``str.translate``: numpy's fixed cost would dominate."""
 _DELETE = 0xFFFF  # a noncharacter: marks code units to drop
+
+
+def _char_class(chars: dict[str, str]) -> str:
+    """A character class of ``chars`` written as ranges (one class test per character)."""
+    codes = sorted(ord(c) for c in chars)
+    parts: list[str] = []
+    start = prev = codes[0]
+    for c in [*codes[1:], -1]:
+        if c == prev + 1:
+            prev = c
+            continue
+        parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+        start = prev = c
+    return "[" + "".join(parts) + "]"
 
 
 def numpy_available() -> bool:
@@ -53,7 +67,7 @@ def numpy_available() -> bool:
 class VectorTable:
     """A table compiled to a numpy lookup array plus a small expansion pass."""
 
-    __slots__ = ("_delete", "_extra", "_extra_re", "_lut", "_np", "_translate")
+    __slots__ = ("_delete", "_extra", "_extra_re", "_is_extra", "_lut", "_np", "_translate")
 
     def __init__(self, table: Table, np: Any) -> None:
         self._np = np
@@ -79,11 +93,13 @@ class VectorTable:
             raise ValueError("U+FFFF is mapped")
         self._lut = lut
         self._extra = extra
-        self._extra_re = (
-            regex.compile("[" + "".join(regex.escape(k) for k in sorted(extra)) + "]")
-            if extra
-            else None
-        )
+        self._extra_re = re.compile(_char_class(extra)) if extra else None
+        # Which code units may start a multi-character entry: a quick "none here" test.
+        is_extra = np.zeros(65536, dtype=np.bool_)
+        for k in extra:
+            unit = ord(k) if ord(k) <= 0xFFFF else 0xD800 + ((ord(k) - 0x10000) >> 10)
+            is_extra[unit] = True
+        self._is_extra = is_extra
 
     def __call__(self, text: str) -> str:
         if len(text) < MIN_VECTOR or (self._delete and "\uffff" in text):
@@ -95,15 +111,17 @@ class VectorTable:
         except UnicodeEncodeError:  # lone surrogates (from --errors surrogateescape)
             errors = "surrogatepass"  # slower, so only when needed
             data = text.encode("utf-16-le", errors)
-        mapped = self._lut.take(np.frombuffer(data, dtype=np.uint16))
+        units = np.frombuffer(data, dtype=np.uint16)
+        mapped = self._lut.take(units)
+        extra_here = self._extra_re is not None and bool(self._is_extra.take(units).any())
         if self._delete:
             keep = mapped != _DELETE
             if not keep.all():
                 mapped = mapped[keep]
         out = mapped.tobytes().decode("utf-16-le", errors)
-        if self._extra_re is not None:
+        if extra_here:
             extra = self._extra
-            out = self._extra_re.sub(lambda m: extra[m.group()], out)
+            out = self._extra_re.sub(lambda m: extra[m.group()], out)  # type: ignore[union-attr]
         return str(out)
 
 
@@ -119,3 +137,360 @@ def table_runner(table: Table, vector: bool | None = None) -> Callable[[str], st
         return VectorTable(table, np)
     except ValueError:
         return table.apply
+
+
+# --- rules ------------------------------------------------------------------
+
+_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE | re.ASCII
+
+
+class _NotReMatch(Exception):
+    """A replacement function needed something only a ``regex`` match has."""
+
+
+class ReRule:
+    """A rule run by the standard library's ``re`` engine instead of ``regex``.
+
+    For the patterns both engines accept (character classes, possessive and
+    lazy quantifiers, look-arounds, back references: ``re`` refuses
+    ``\\p{...}``, ``(?r)`` and the other ``regex``-only syntax), ``re`` finds
+    the same matches, and scans three to four times faster for patterns that
+    start with a large class, such as a run of any Arabic letter. A
+    replacement function that uses a ``regex``-only match method makes the
+    runner fall back to ``regex`` for good.
+    """
+
+    __slots__ = ("_fallback", "_pattern", "_replacement", "pattern")
+
+    def __init__(self, rule: Any) -> None:
+        flags = rule.pattern.flags
+        if flags & ~_RE_FLAGS:
+            raise ValueError("pattern uses regex-only flags")
+        self._pattern = re.compile(rule.pattern.pattern, flags & _RE_FLAGS)
+        self.pattern = rule.pattern
+        self._fallback: Callable[[str], str] = rule.apply
+        r = rule.replacement
+        if isinstance(r, str):
+            if "\\" in r:
+                raise ValueError("templates are left to regex")
+            self._replacement: Any = r
+        else:
+
+            def call(m: Any) -> str:
+                try:
+                    return str(r(m))
+                except (AttributeError, TypeError) as exc:
+                    raise _NotReMatch from exc
+
+            self._replacement = call
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None:
+            return self._fallback(text)
+        try:
+            return str(self._pattern.sub(self._replacement, text))
+        except _NotReMatch:
+            self._pattern = None  # type: ignore[assignment]
+            return self._fallback(text)
+
+
+def rule_runner(rule: Any, use_re: bool = True) -> Callable[[str], str]:
+    """The fastest exact way to apply ``rule``: ``re`` when it accepts the pattern,
+    only on the lines that can match."""
+    return filtered(_engine_runner(rule, use_re), rule.pattern)
+
+
+def _engine_runner(rule: Any, use_re: bool) -> Callable[[str], str]:
+    if use_re and type(rule).apply is _rule_apply():
+        try:
+            return ReRule(rule)
+        except (ValueError, re.error):
+            pass
+    r = rule.replacement
+    if isinstance(r, str) and "\\" not in r and type(rule).apply is _rule_apply():
+        sub = rule.pattern.sub
+        return lambda text: str(sub(r, text))
+    return rule.apply  # type: ignore[no-any-return]
+
+
+def _rule_apply() -> Any:
+    from arabnorm.stages.base import Rule
+
+    return Rule.apply
+
+
+# --- skipping lines a rule cannot match -------------------------------------
+
+MAX_REQUIRED = 256
+"""Rules whose required characters are more than this many are not filtered."""
+
+
+def required_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
+    """Code points of which every match of ``pattern`` contains at least one.
+
+    ``None`` when no small such set can be read off the pattern. Used to skip
+    the lines of a block where a rule cannot match.
+
+    >>> sorted(required_chars("a+b|c"))
+    [97, 99]
+    >>> required_chars("[^a]x?") is None
+    True
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern.removeprefix("(?r)"))
+    except Exception:
+        return None
+    found = _required_seq(list(tree))
+    return frozenset(found) if found is not None else None
+
+
+def _required_seq(items: list[Any]) -> set[int] | None:
+    best: set[int] | None = None
+    for op, av in items:
+        got = _required_item(str(op), av)
+        if got is not None and (best is None or len(got) < len(best)):
+            best = got
+    return best
+
+
+def _required_item(op: str, av: Any) -> set[int] | None:
+    if op == "LITERAL":
+        return {av}
+    if op == "IN":
+        out: set[int] = set()
+        for sub_op, sub_av in av:
+            name = str(sub_op)
+            if name == "LITERAL":
+                out.add(sub_av)
+            elif name == "RANGE" and sub_av[1] - sub_av[0] <= MAX_REQUIRED:
+                out.update(range(sub_av[0], sub_av[1] + 1))
+            else:
+                return None
+        return out
+    if op == "SUBPATTERN":
+        return _required_seq(list(av[3]))
+    if op == "ATOMIC_GROUP":
+        return _required_seq(list(av))
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return _required_seq(list(av[2])) if av[0] >= 1 else None
+    if op == "BRANCH":
+        union: set[int] = set()
+        for branch in av[1]:
+            got = _required_seq(list(branch))
+            if got is None:
+                return None
+            union |= got
+        return union
+    return None
+
+
+class LineFilter:
+    """Run a line-local rule only on the lines that hold one of its required characters.
+
+    Every rule gives the same result on a block as on its lines one by one,
+    so the lines without any character a match needs are copied as they are.
+    Where such characters are on most lines, the filter steps aside.
+    """
+
+    __slots__ = ("_dense", "_lut", "_np", "_run")
+
+    def __init__(self, run: Callable[[str], str], required: frozenset[int], np: Any) -> None:
+        self._run = run
+        self._np = np
+        lut = np.zeros(0x110000, dtype=np.bool_)
+        lut[sorted(required)] = True
+        self._lut = lut
+        self._dense = 0
+
+    def __call__(self, text: str) -> str:
+        if len(text) < MIN_VECTOR or self._dense >= 3:
+            return self._run(text)
+        np = self._np
+        try:
+            data = text.encode("utf-32-le")
+        except UnicodeEncodeError:
+            return self._run(text)
+        hits = np.flatnonzero(self._lut.take(np.frombuffer(data, dtype=np.uint32)))
+        if hits.size == 0:
+            return text
+        if hits.size * 64 > len(text):
+            self._dense += 1
+            return self._run(text)
+        self._dense = 0
+        run = self._run
+        pieces: list[str] = []
+        last = 0  # end of the text already copied or transformed
+        for pos in hits.tolist():
+            if pos < last:
+                continue
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end + 1
+            pieces.append(text[last:start])
+            pieces.append(run(text[start:end]))
+            last = end
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+
+def filtered(run: Callable[[str], str], pattern: Any) -> Callable[[str], str]:
+    """``run`` behind a ``LineFilter`` when the pattern has a small required set."""
+    if not numpy_available():
+        return run
+    pairs = required_pairs(pattern.pattern, pattern.flags)
+    if pairs is not None:  # pairs are more selective than their characters
+        return PairFilter(run, pairs)
+    required = required_chars(pattern.pattern, pattern.flags)
+    if required is None or len(required) > MAX_REQUIRED or _EDGE in required:
+        return run
+    import numpy as np
+
+    return LineFilter(run, required, np)
+
+
+# --- skipping lines by pairs of characters ----------------------------------
+
+MAX_PAIRS = 64
+_EDGE = 0x0A  # the start and the end of a line read as a line break
+
+
+def required_pairs(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Two-character strings of which every match, with the character before and
+    after it (a line break at the ends of a line), contains at least one.
+
+    Catches rules such as "two spaces, or a space at either end of a line",
+    which a set of single characters cannot.
+
+    >>> sorted(required_pairs(r"(?m)^ +| {2,}| +$"))
+    ['\\n ', ' \\n', '  ']
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern.removeprefix("(?r)"))
+    except Exception:
+        return None
+    found = _pairs_seq(list(tree))
+    if found is None or len(found) > MAX_PAIRS:
+        return None
+    return frozenset(chr(a) + chr(b) for a, b in found)
+
+
+def _one_char_set(op: str, av: Any) -> tuple[set[int], int] | None:
+    """``(characters, minimum count)`` of an item that consumes only such characters."""
+    if op in ("LITERAL", "IN"):
+        chars_ = _required_item(op, av)
+        return (chars_, 1) if chars_ is not None else None
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1 and len(av[2]) == 1:
+        inner = _one_char_set(str(av[2][0][0]), av[2][0][1])
+        return (inner[0], av[0] * inner[1]) if inner is not None else None
+    if op == "AT" and str(av) in ("AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING"):
+        return ({_EDGE}, 0)
+    if op == "ASSERT" and av[0] == 1:  # look-ahead: its first character
+        return _first_set(list(av[1]))
+    return None
+
+
+def _first_set(items: list[Any]) -> tuple[set[int], int] | None:
+    out: set[int] = set()
+    for op, av in items:
+        name = str(op)
+        if (
+            name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+            and av[0] == 0
+            and len(av[2]) == 1
+        ):
+            inner = _one_char_set(str(av[2][0][0]), av[2][0][1])
+            if inner is None:
+                return None
+            out |= inner[0]
+            continue
+        got = _one_char_set(name, av)
+        if got is None:
+            return None
+        return out | got[0], 0
+    return None
+
+
+def _pairs_seq(items: list[Any]) -> set[tuple[int, int]] | None:
+    # Negative look-arounds consume nothing and leave their neighbours adjacent.
+    items = [(op, av) for op, av in items if str(op) != "ASSERT_NOT"]
+    best: set[tuple[int, int]] | None = None
+
+    def offer(pairs: set[tuple[int, int]] | None) -> None:
+        nonlocal best
+        if pairs is not None and (best is None or len(pairs) < len(best)):
+            best = pairs
+
+    sets = [_one_char_set(str(op), av) for op, av in items]
+    for (op, av), cs in zip(items, sets, strict=True):
+        name = str(op)
+        if cs is not None and cs[1] >= 2 and len(cs[0]) <= 8:
+            offer({(a, b) for a in cs[0] for b in cs[0]})
+        elif name == "SUBPATTERN" and len(items) == 1:
+            offer(_pairs_seq(list(av[3])))
+        elif name == "BRANCH":
+            union: set[tuple[int, int]] = set()
+            for branch in av[1]:
+                got = _pairs_seq(list(branch))
+                if got is None:
+                    union = set()
+                    break
+                union |= got
+            if union:
+                offer(union)
+    for left, right in itertools.pairwise(sets):
+        if left is not None and right is not None and len(left[0]) * len(right[0]) <= MAX_PAIRS:
+            offer({(a, b) for a in left[0] for b in right[0]})
+    return best
+
+
+class PairFilter:
+    """Like ``LineFilter``, for a rule that needs one of a few pairs of characters."""
+
+    __slots__ = ("_dense", "_run", "_trigger")
+
+    def __init__(self, run: Callable[[str], str], pairs: frozenset[str]) -> None:
+        self._run = run
+        # a look-ahead finds every position, also where two pairs overlap
+        self._trigger = re.compile("(?=" + "|".join(re.escape(p) for p in sorted(pairs)) + ")")
+        self._dense = 0
+
+    def __call__(self, text: str) -> str:
+        if len(text) < MIN_VECTOR or self._dense >= 3:
+            return self._run(text)
+        padded = "\n" + text + "\n"
+        starts = [m.start() for m in self._trigger.finditer(padded)]
+        if not starts:
+            return text
+        if len(starts) * 64 > len(text):
+            self._dense += 1
+            return self._run(text)
+        self._dense = 0
+        n = len(text)
+        run = self._run
+        pieces: list[str] = []
+        last = 0
+        for p in starts:
+            # the pair is padded[p:p+2] = text[p-1:p+1]; take every line it touches
+            lo = max(p - 1, 0)
+            hi = min(p, n - 1)
+            if hi < last:
+                continue
+            # both are line boundaries, so whole lines are transformed once
+            start = max(text.rfind("\n", 0, lo) + 1, last)
+            end = text.find("\n", hi)
+            end = n if end < 0 else end + 1
+            if start >= end:
+                continue
+            pieces.append(text[last:start])
+            pieces.append(run(text[start:end]))
+            last = end
+        pieces.append(text[last:])
+        return "".join(pieces)

@@ -95,11 +95,9 @@ def _runner(step: Step) -> Callable[[str], str]:
 
         return table_runner(step)
     if isinstance(step, Rule):
-        r = step.replacement
-        if isinstance(r, str) and "\\" not in r:
-            # A literal without escapes: regex substitutes it without a Python call.
-            sub = step.pattern.sub
-            return lambda text: str(sub(r, text))
+        from arabnorm.fasttable import rule_runner
+
+        return rule_runner(step)
     return step.apply
 
 

@@ -51,3 +51,61 @@ def test_a_value_that_is_an_expansion_key_falls_back() -> None:
     table = Table({0x41: "B", 0x42: "CC"})
     run = table_runner(table, vector=True)
     assert run("AB" * 2000) == ("BCC" * 2000)
+
+
+# --- rules: re engine and line filters --------------------------------------
+
+from arabnorm.fasttable import (  # noqa: E402
+    LineFilter,
+    PairFilter,
+    ReRule,
+    required_chars,
+    required_pairs,
+    rule_runner,
+)
+from arabnorm.stages.base import Rule  # noqa: E402
+
+RULES = [
+    Rule(
+        r"(?m)(?P<trim>^ ++|(?<! ) ++(?=\r?$))|(?<! ) {2,}+",
+        lambda m: "" if m.group("trim") is not None else " ",
+    ),
+    Rule(r"[\u200c-\u200d]++", ""),
+    Rule(
+        r"(?r)(?P<base>[اوي])(?P<h>[\u064b-\u0652]*+)(?P<mark>[\u0653-\u0655])",
+        lambda m: "أ" + m.group("h"),
+    ),
+    Rule(r"([\u0620-\u064a])\1{2,}+", lambda m: m.group(1)),
+    Rule(r"ی(?![\u0620-\u064a])", "ى"),
+    Rule(r"\p{Arabic}{3}", lambda m: m.captures(0)[0][::-1]),  # regex-only pattern and method
+]
+LINE_TEXT = st.lists(
+    st.sampled_from([" ", "\n", "\r", "ا", "ب", "\u064e", "\u0654", "\u200c", "ی", "x", "ببب"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINE_TEXT, min_size=1, max_size=60))
+def test_fast_rule_runners_equal_the_rule(parts: list[str]) -> None:
+    dense = "".join(parts) * 40
+    # sparse: the lines that can match are far apart, so the filters pick lines
+    filler = "x" * 300
+    sparse = "\n".join(f"{filler}\n{p}\n{filler}" for p in parts) * 3
+    for text in (dense, sparse, sparse.replace("\n", "\r\n")):
+        for rule in RULES:
+            assert rule_runner(rule)(text) == rule.apply(text), rule
+
+
+def test_rule_runners_choose_engines_and_filters() -> None:
+    assert isinstance(rule_runner(RULES[1]), LineFilter)
+    assert isinstance(rule_runner(RULES[0]), PairFilter)
+    assert isinstance(ReRule(RULES[3]), ReRule)
+    assert required_chars(r"(?r)a|[bc]d*") == frozenset({97, 98, 99})
+    assert required_pairs(r"[^a]") is None
+
+
+def test_re_engine_falls_back_when_the_replacement_needs_regex() -> None:
+    rule = Rule(r"[ب]{3}", lambda m: str(len(m.captures(0))))
+    run = ReRule(rule)
+    assert run("ببب ا") == "1 ا" == rule.apply("ببب ا")
