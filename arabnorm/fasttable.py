@@ -317,7 +317,7 @@ class LineFilter:
         hits = np.flatnonzero(self._lut.take(np.frombuffer(data, dtype=np.uint32)))
         if hits.size == 0:
             return text
-        if hits.size * 64 > len(text):
+        if hits.size * 16 > len(text):
             self._dense += 1
             return self._run(text)
         self._dense = 0
@@ -469,7 +469,7 @@ class PairFilter:
         starts = [m.start() for m in self._trigger.finditer(padded)]
         if not starts:
             return text
-        if len(starts) * 64 > len(text):
+        if len(starts) * 16 > len(text):
             self._dense += 1
             return self._run(text)
         self._dense = 0

@@ -88,6 +88,9 @@ def _compile(stages: Sequence[Stage]) -> tuple[Step, ...]:
     return tuple(s for s in steps if not (isinstance(s, Table) and not s.mapping))
 
 
+_CHUNK = 1 << 19
+
+
 def _runner(step: Step) -> Callable[[str], str]:
     """The fastest exact way to run ``step`` on a block (see ``arabnorm.fasttable``)."""
     if isinstance(step, Table):
@@ -201,9 +204,29 @@ class Pipeline:
 
     def apply(self, text: str) -> str:
         """Normalize ``text`` (one line or a block of lines)."""
+        if len(text) > _CHUNK * 2:
+            return self._apply_chunked(text)
         for run in self._run:
             text = run(text)
         return text
+
+    def _apply_chunked(self, text: str) -> str:
+        # Steps give the same result on a block as on its lines, so a long text
+        # runs as blocks of whole lines of about _CHUNK characters: each step's
+        # data then stays in the processor's cache, several times faster.
+        pieces: list[str] = []
+        start = 0
+        n = len(text)
+        while start < n:
+            cut = text.find("\n", min(start + _CHUNK, n)) + 1 if start + _CHUNK < n else n
+            if cut == 0:
+                cut = n
+            piece = text[start:cut]
+            for run in self._run:
+                piece = run(piece)
+            pieces.append(piece)
+            start = cut
+        return "".join(pieces)
 
     __call__ = apply
 

@@ -99,13 +99,15 @@ class _RuleFeed:
 
 
 class _TableFeed:
-    __slots__ = ("table",)
+    __slots__ = ("run",)
 
     def __init__(self, table: Table) -> None:
-        self.table = table
+        from arabnorm.fasttable import table_runner
+
+        self.run = table_runner(table)
 
     def feed(self, text: str, final: bool) -> str:
-        return self.table.apply(text)
+        return self.run(text)
 
 
 class _WholeFeed:
