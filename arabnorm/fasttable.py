@@ -289,32 +289,32 @@ def _required_item(op: str, av: Any) -> set[int] | None:
 
 
 class LineFilter:
-    """Run a line-local rule only on the lines that hold one of its required characters.
+    """Run a line-local rule only on the lines where it can match.
 
     Every rule gives the same result on a block as on its lines one by one,
-    so the lines without any character a match needs are copied as they are.
-    Where such characters are on most lines, the filter steps aside.
+    so lines where no match can be (none of the characters every match needs;
+    no character of a negated class; no doubled letter for a run pattern) are
+    copied as they are. Where such lines are most of the block, the filter
+    steps aside after a few blocks.
     """
 
-    __slots__ = ("_dense", "_lut", "_np", "_run")
+    __slots__ = ("_dense", "_hits", "_run")
 
-    def __init__(self, run: Callable[[str], str], required: frozenset[int], np: Any) -> None:
+    def __init__(self, run: Callable[[str], str], hits: Callable[[Any], Any]) -> None:
         self._run = run
-        self._np = np
-        lut = np.zeros(0x110000, dtype=np.bool_)
-        lut[sorted(required)] = True
-        self._lut = lut
+        self._hits = hits
         self._dense = 0
 
     def __call__(self, text: str) -> str:
         if len(text) < MIN_VECTOR or self._dense >= 3:
             return self._run(text)
-        np = self._np
         try:
             data = text.encode("utf-32-le")
         except UnicodeEncodeError:
             return self._run(text)
-        hits = np.flatnonzero(self._lut.take(np.frombuffer(data, dtype=np.uint32)))
+        import numpy as np
+
+        hits = self._hits(np.frombuffer(data, dtype=np.uint32))
         if hits.size == 0:
             return text
         if hits.size * 16 > len(text):
@@ -337,19 +337,131 @@ class LineFilter:
         return "".join(pieces)
 
 
+def _lut(chars_: frozenset[int] | set[int], value: bool, np: Any) -> Any:
+    lut = (np.zeros if value else np.ones)(0x110000, dtype=np.bool_)
+    lut[sorted(chars_)] = value
+    return lut
+
+
+def _hits_in(lut: Any) -> Callable[[Any], Any]:
+    def hits(units: Any) -> Any:
+        import numpy as np
+
+        return np.flatnonzero(lut.take(units))
+
+    return hits
+
+
+def _hits_run(lut: Any, length: int) -> Callable[[Any], Any]:
+    """Positions where a letter of ``lut`` starts a run of ``length`` (2 or 3)."""
+
+    def hits(units: Any) -> Any:
+        import numpy as np
+
+        n = len(units) - length + 1
+        if n <= 0:
+            return np.zeros(0, dtype=np.intp)
+        head = units[:n]
+        same = head == units[1 : n + 1]
+        if length == 3:
+            same &= head == units[2 : n + 2]
+        return np.flatnonzero(same & lut.take(head))
+
+    return hits
+
+
+def _parse(pattern: str) -> list[Any] | None:
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return list(_parser.parse(pattern.removeprefix("(?r)")))
+    except Exception:
+        return None
+
+
+def excluded_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
+    """``S`` when the pattern is a run of ``[^S]``: it matches only outside ``S``.
+
+    >>> sorted(excluded_chars("[^a-c]++"))
+    [97, 98, 99]
+    """
+    tree = _parse(pattern)
+    if flags & re.IGNORECASE or tree is None or len(tree) != 1:
+        return None
+    op, av = tree[0]
+    if str(op) in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        if len(av[2]) != 1:
+            return None
+        op, av = av[2][0]
+    if str(op) != "IN" or not av or str(av[0][0]) != "NEGATE":
+        return None
+    out: set[int] = set()
+    for sub_op, sub_av in av[1:]:
+        name = str(sub_op)
+        if name == "LITERAL":
+            out.add(sub_av)
+        elif name == "RANGE":
+            out.update(range(sub_av[0], sub_av[1] + 1))
+        else:
+            return None
+    return frozenset(out)
+
+
+def run_chars(pattern: str, flags: int = 0) -> tuple[frozenset[int], int] | None:
+    """``(S, n)`` when every match holds a letter of ``S`` ``n`` times in a row.
+
+    For patterns such as ``(S)\\1{2,}`` (a letter repeated 3 or more times);
+    ``n`` is at most 3.
+
+    >>> s, n = run_chars(r"([ab])\\1{2,}+")
+    >>> sorted(s), n
+    ([97, 98], 3)
+    """
+    tree = _parse(pattern)
+    if flags & re.IGNORECASE or tree is None:
+        return None
+    for (op1, av1), (op2, av2) in itertools.pairwise(tree):
+        if str(op1) != "SUBPATTERN" or len(av1[3]) != 1:
+            continue
+        if str(op2) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or av2[0] < 1:
+            continue
+        if len(av2[2]) != 1 or str(av2[2][0][0]) != "GROUPREF" or av2[2][0][1] != av1[0]:
+            continue
+        length = min(3, 1 + av2[0])
+        sub_op, sub_av = av1[3][0]
+        if str(sub_op) == "LITERAL":
+            return frozenset({sub_av}), length
+        if str(sub_op) == "IN" and all(str(o) in ("LITERAL", "RANGE") for o, _ in sub_av):
+            wide: set[int] = set()
+            for o, v in sub_av:
+                wide.update([v] if str(o) == "LITERAL" else range(v[0], v[1] + 1))
+            return frozenset(wide), length
+    return None
+
+
 def filtered(run: Callable[[str], str], pattern: Any) -> Callable[[str], str]:
     """``run`` behind a ``LineFilter`` when the pattern has a small required set."""
     if not numpy_available():
         return run
-    pairs = required_pairs(pattern.pattern, pattern.flags)
-    if pairs is not None:  # pairs are more selective than their characters
-        return PairFilter(run, pairs)
-    required = required_chars(pattern.pattern, pattern.flags)
-    if required is None or len(required) > MAX_REQUIRED or _EDGE in required:
+    text, flags = pattern.pattern, pattern.flags
+    if not isinstance(text, str):
         return run
+    pairs = required_pairs(text, flags)
     import numpy as np
 
-    return LineFilter(run, required, np)
+    if pairs is not None:  # pairs are more selective than their characters
+        return PairFilter(run, pairs)
+
+    required = required_chars(text, flags)
+    if required is not None and len(required) <= MAX_REQUIRED and _EDGE not in required:
+        return LineFilter(run, _hits_in(_lut(required, True, np)))
+    excluded = excluded_chars(text, flags)
+    if excluded is not None and _EDGE in excluded:
+        return LineFilter(run, _hits_in(_lut(excluded, False, np)))
+    runs = run_chars(text, flags)
+    if runs is not None and _EDGE not in runs[0]:
+        return LineFilter(run, _hits_run(_lut(runs[0], True, np), runs[1]))
+    return run
 
 
 # --- skipping lines by pairs of characters ----------------------------------
@@ -454,22 +566,42 @@ def _pairs_seq(items: list[Any]) -> set[tuple[int, int]] | None:
 class PairFilter:
     """Like ``LineFilter``, for a rule that needs one of a few pairs of characters."""
 
-    __slots__ = ("_dense", "_run", "_trigger")
+    __slots__ = ("_dense", "_pairs", "_run")
 
     def __init__(self, run: Callable[[str], str], pairs: frozenset[str]) -> None:
         self._run = run
-        # a look-ahead finds every position, also where two pairs overlap
-        self._trigger = re.compile("(?=" + "|".join(re.escape(p) for p in sorted(pairs)) + ")")
+        self._pairs = sorted((ord(p[0]), ord(p[1])) for p in pairs)
         self._dense = 0
+
+    def _starts(self, text: str) -> Any:
+        import numpy as np
+
+        units = np.frombuffer(("\n" + text + "\n").encode("utf-32-le"), dtype=np.uint32)
+        first, second = units[:-1], units[1:]
+        found = np.zeros(len(first), dtype=np.bool_)
+        by_first: dict[int, list[int]] = {}
+        for a, b in self._pairs:
+            by_first.setdefault(a, []).append(b)
+        for a, bs in by_first.items():
+            is_a = first == a
+            if not is_a.any():
+                continue
+            follows = second == bs[0]
+            for b in bs[1:]:
+                follows |= second == b
+            found |= is_a & follows
+        return np.flatnonzero(found)
 
     def __call__(self, text: str) -> str:
         if len(text) < MIN_VECTOR or self._dense >= 3:
             return self._run(text)
-        padded = "\n" + text + "\n"
-        starts = [m.start() for m in self._trigger.finditer(padded)]
-        if not starts:
+        try:
+            starts = self._starts(text)
+        except UnicodeEncodeError:
+            return self._run(text)
+        if starts.size == 0:
             return text
-        if len(starts) * 16 > len(text):
+        if starts.size * 16 > len(text):
             self._dense += 1
             return self._run(text)
         self._dense = 0
@@ -477,7 +609,7 @@ class PairFilter:
         run = self._run
         pieces: list[str] = []
         last = 0
-        for p in starts:
+        for p in starts.tolist():
             # the pair is padded[p:p+2] = text[p-1:p+1]; take every line it touches
             lo = max(p - 1, 0)
             hi = min(p, n - 1)

@@ -78,6 +78,7 @@ RULES = [
     Rule(r"([\u0620-\u064a])\1{2,}+", lambda m: m.group(1)),
     Rule(r"ی(?![\u0620-\u064a])", "ى"),
     Rule(r"\p{Arabic}{3}", lambda m: m.captures(0)[0][::-1]),  # regex-only pattern and method
+    Rule(r"[^\n\r a-zب]++", ""),  # a negated class: only its rare characters are looked at
 ]
 LINE_TEXT = st.lists(
     st.sampled_from([" ", "\n", "\r", "ا", "ب", "\u064e", "\u0654", "\u200c", "ی", "x", "ببب"]),
@@ -99,6 +100,8 @@ def test_fast_rule_runners_equal_the_rule(parts: list[str]) -> None:
 
 def test_rule_runners_choose_engines_and_filters() -> None:
     assert isinstance(rule_runner(RULES[1]), LineFilter)
+    assert isinstance(rule_runner(RULES[3]), LineFilter)  # doubled letters
+    assert isinstance(rule_runner(RULES[-1]), LineFilter)  # negated class
     assert isinstance(rule_runner(RULES[0]), PairFilter)
     assert isinstance(ReRule(RULES[3]), ReRule)
     assert required_chars(r"(?r)a|[bc]d*") == frozenset({97, 98, 99})
