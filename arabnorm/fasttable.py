@@ -309,12 +309,10 @@ class LineFilter:
         if len(text) < MIN_VECTOR or self._dense >= 3:
             return self._run(text)
         try:
-            data = text.encode("utf-32-le")
+            units = _code_units(text)
         except UnicodeEncodeError:
             return self._run(text)
-        import numpy as np
-
-        hits = self._hits(np.frombuffer(data, dtype=np.uint32))
+        hits = self._hits(units)
         if hits.size == 0:
             return text
         if hits.size * 16 > len(text):
@@ -337,6 +335,17 @@ class LineFilter:
         return "".join(pieces)
 
 
+def _code_units(text: str) -> Any:
+    """One array element per character: UTF-16 units when there are no surrogate
+    pairs (half the memory traffic), else UTF-32."""
+    import numpy as np
+
+    data = text.encode("utf-16-le")
+    if len(data) == 2 * len(text):
+        return np.frombuffer(data, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
 def _lut(chars_: frozenset[int] | set[int], value: bool, np: Any) -> Any:
     lut = (np.zeros if value else np.ones)(0x110000, dtype=np.bool_)
     lut[sorted(chars_)] = value
@@ -344,20 +353,24 @@ def _lut(chars_: frozenset[int] | set[int], value: bool, np: Any) -> Any:
 
 
 def _hits_in(lut: Any) -> Callable[[Any], Any]:
+    small = lut[:0x10000]  # 64 KB: stays in cache for UTF-16 units
+
     def hits(units: Any) -> Any:
         import numpy as np
 
-        return np.flatnonzero(lut.take(units))
+        return np.flatnonzero((small if units.dtype.itemsize == 2 else lut).take(units))
 
     return hits
 
 
 def _hits_run(lut: Any, length: int) -> Callable[[Any], Any]:
     """Positions where a letter of ``lut`` starts a run of ``length`` (2 or 3)."""
+    small = lut[:0x10000]
 
     def hits(units: Any) -> Any:
         import numpy as np
 
+        table = small if units.dtype.itemsize == 2 else lut
         n = len(units) - length + 1
         if n <= 0:
             return np.zeros(0, dtype=np.intp)
@@ -365,7 +378,7 @@ def _hits_run(lut: Any, length: int) -> Callable[[Any], Any]:
         same = head == units[1 : n + 1]
         if length == 3:
             same &= head == units[2 : n + 2]
-        return np.flatnonzero(same & lut.take(head))
+        return np.flatnonzero(same & table.take(head))
 
     return hits
 
@@ -576,12 +589,14 @@ class PairFilter:
     def _starts(self, text: str) -> Any:
         import numpy as np
 
-        units = np.frombuffer(("\n" + text + "\n").encode("utf-32-le"), dtype=np.uint32)
+        units = _code_units("\n" + text + "\n")
         first, second = units[:-1], units[1:]
         found = np.zeros(len(first), dtype=np.bool_)
         by_first: dict[int, list[int]] = {}
+        top = 0xFFFF if units.dtype.itemsize == 2 else 0x10FFFF
         for a, b in self._pairs:
-            by_first.setdefault(a, []).append(b)
+            if a <= top and b <= top:  # a wider pair cannot occur in this text
+                by_first.setdefault(a, []).append(b)
         for a, bs in by_first.items():
             is_a = first == a
             if not is_a.any():

@@ -81,7 +81,9 @@ RULES = [
     Rule(r"[^\n\r a-zب]++", ""),  # a negated class: only its rare characters are looked at
 ]
 LINE_TEXT = st.lists(
-    st.sampled_from([" ", "\n", "\r", "ا", "ب", "\u064e", "\u0654", "\u200c", "ی", "x", "ببب"]),
+    st.sampled_from(
+        [" ", "\n", "\r", "ا", "ب", "\u064e", "\u0654", "\u200c", "ی", "x", "ببب", "😀"]
+    ),
     max_size=80,
 ).map("".join)
 
