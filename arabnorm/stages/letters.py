@@ -100,7 +100,8 @@ class Forms(Stage):
     Unicode compatibility decomposition; lam-alef ligatures keep their hamza
     or madda (ﻷ becomes لأ); multi-word ligatures (ﷺ, ﷽) become their words
     with spaces around them so they never glue to a neighbour; a combining
-    hamza or madda after alef, waw or yaa composes (ا + U+0654 becomes أ).
+    hamza or madda after alef, waw or yaa (or the Urdu ە ہ ے that Unicode
+    composes with it) becomes one letter (ا + U+0654 becomes أ).
     Nothing outside the presentation form blocks changes: this is not NFKC,
     so ﬁ, ² and ① stay.
     """
@@ -165,8 +166,9 @@ class Alef(Stage):
 class Yaa(Stage):
     """Fold alef maksura into yaa: على becomes علي.
 
-    Final ى and ي are confused constantly (Egyptian print writes ي as ى), so
-    search folds them.
+    Final ى and ي are confused constantly: Egyptian print writes a final ي
+    without its dots, and many keyboards and writers pick either one. A
+    search for على must find علي and the reverse, so both become ي.
     """
 
     name = "yaa"
@@ -182,7 +184,9 @@ class Yaa(Stage):
 class TehMarbuta(Stage):
     """Fold teh marbuta into heh: مدرسة becomes مدرسه.
 
-    Final ة is often written as ه, so search folds them.
+    Informal writing often drops the two dots of a final ة, leaving ه, so the
+    same word appears both ways (مدرسة, مدرسه). For search and matching both
+    become ه.
     """
 
     name = "teh-marbuta"
