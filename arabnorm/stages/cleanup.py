@@ -11,7 +11,21 @@ from arabnorm import chars
 from arabnorm.stages import register
 from arabnorm.stages.base import Param, Rule, Stage, Step, Table
 
-_WORD = chars.char_class(chars.ARABIC_WORD_CHARS)
+
+class _InsideArabicWord:
+    """Replacement for a run of joiners: nothing between two Arabic word characters.
+
+    The pattern matches whole runs (possessively), and the neighbours are
+    checked here rather than with lookarounds, so each run costs its length.
+    """
+
+    def __call__(self, m: Any) -> str:
+        text: str = m.string
+        start, end = m.span()
+        word = chars.ARABIC_WORD_CHARS
+        if start > 0 and end < len(text) and text[start - 1] in word and text[end] in word:
+            return ""
+        return str(m.group())
 
 
 @register
@@ -43,8 +57,11 @@ class Invisible(Stage):
 
     def build_steps(self) -> Sequence[Step]:
         joiners = chars.JOINERS if self.options["zwnj"] == "remove" else {chars.ZWJ}
-        inside = f"(?<={_WORD}){chars.char_class(joiners)}+(?={_WORD})"
-        return [Table(dict.fromkeys(map(ord, chars.INVISIBLE), "")), Rule(inside, "")]
+        runs = f"{chars.char_class(joiners)}++"
+        return [
+            Table(dict.fromkeys(map(ord, chars.INVISIBLE), "")),
+            Rule(runs, _InsideArabicWord()),
+        ]
 
 
 @register

@@ -9,7 +9,7 @@ from typing import Any
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Param, Rule, Stage, Step, Table
+from arabnorm.stages.base import Edit, Param, Rule, Stage, Step, Table, _edits_from_matches
 
 _WORD = chars.char_class(chars.ARABIC_WORD_CHARS)
 _MARK = chars.char_class(chars.ARABIC_MARKS)
@@ -71,8 +71,8 @@ class _PadLigature:
         return before + self.words[m.group()] + after
 
 
-def hamza_composition_rule() -> Rule:
-    """Compose alef, waw or yaa followed by a combining hamza or madda into one letter.
+def _hamza_composition() -> tuple[str, Any]:
+    """A pattern and replacement composing a letter with a following combining hamza or madda.
 
     Harakat may stand between the letter and the combining mark (Unicode
     orders them first); they are kept after the composed letter.
@@ -80,14 +80,37 @@ def hamza_composition_rule() -> Rule:
     bases = chars.char_class({pair[0] for pair in chars.HAMZA_COMPOSITIONS})
     marks = chars.char_class(chars.COMBINING_HAMZA_MADDA)
     harakat = chars.char_class(chars.HARAKAT_TANWIN_SHADDA_SUKUN)
-    pattern = f"({bases})({harakat}*+)({marks})"
+    pattern = f"(?P<base>{bases})(?P<harakat>{harakat}*+)(?P<mark>{marks})"
 
     def compose(m: Any) -> str:
-        pair = m.group(1) + m.group(3)
-        composed = chars.HAMZA_COMPOSITIONS.get(pair)
-        return str(m.group()) if composed is None else composed + str(m.group(2))
+        composed = chars.HAMZA_COMPOSITIONS.get(m.group("base") + m.group("mark"))
+        return str(m.group()) if composed is None else composed + str(m.group("harakat"))
 
-    return Rule(pattern, compose)
+    return pattern, compose
+
+
+class RareEndRule(Rule):
+    """A rule whose pattern is searched from the end of the text backwards.
+
+    For patterns that start with a common character (an alef) but end with a
+    rare one (a combining hamza): searched backwards, the engine tries only
+    where the rare character is, many times faster. Non-overlapping matches
+    and their replacements are the same as a forward search for these
+    patterns, whose matches cannot overlap.
+    """
+
+    def __init__(self, pattern: str, replacement: Any) -> None:
+        super().__init__(f"(?r){pattern}", replacement)
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        matches = list(self.pattern.finditer(text))
+        matches.reverse()
+        return _edits_from_matches(text, matches, self._replace)
+
+
+def hamza_composition_rule() -> Rule:
+    """Compose alef, waw or yaa followed by a combining hamza or madda (ا + U+0654 → أ)."""
+    return RareEndRule(*_hamza_composition())
 
 
 @register
@@ -112,13 +135,18 @@ class Forms(Stage):
     lossy = False
 
     def build_steps(self) -> Sequence[Step]:
+        # One table for the forms, then one rule for what needs context: the
+        # spacing around multi-word ligatures and the hamza composition.
         words = _multi_word()
         single = {ord(k): v for k, v in presentation_forms().items() if k not in words}
-        return [
-            Rule(chars.char_class(set(words)), _PadLigature(words)),
-            Table(single),
-            hamza_composition_rule(),
-        ]
+        compose_pattern, compose = _hamza_composition()
+        pad = _PadLigature(words)
+
+        def replace(m: Any) -> str:
+            return pad(m) if m.group("ligature") is not None else compose(m)
+
+        pattern = f"(?P<ligature>{chars.char_class(set(words))})|{compose_pattern}"
+        return [Table(single), RareEndRule(pattern, replace)]
 
 
 @register
