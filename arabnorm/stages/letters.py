@@ -125,8 +125,9 @@ class Forms(Stage):
     with spaces around them so they never glue to a neighbour; a combining
     hamza or madda after alef, waw or yaa (or the Urdu ە ہ ے that Unicode
     composes with it) becomes one letter (ا + U+0654 becomes أ).
-    Nothing outside the presentation form blocks changes: this is not NFKC,
-    so ﬁ, ² and ① stay.
+    Nothing outside the Arabic blocks changes: this is not NFKC, so ﬁ, ²
+    and ① stay. Nothing is lost either: each form is compatibility-equivalent
+    to the letters it becomes.
     """
 
     name = "forms"
