@@ -32,7 +32,7 @@ class Diacritics(Stage):
         Param(
             "keep",
             "",
-            "marks to keep, a comma or + list of: " + ", ".join(chars.MARK_NAMES),
+            "marks to keep: a comma or + list of mark names (default: none)",
             choices=tuple(chars.MARK_NAMES),
             multi=True,
         ),
