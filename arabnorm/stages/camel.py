@@ -49,7 +49,7 @@ def arclean_map() -> tuple[dict[int, str], str | None]:
     point its replacement (itself when the map keeps it); ``default`` is
     what an unnamed character becomes (``None``: itself).
     """
-    text = files("arabnorm.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    text = files("arabnorm").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
     mapping: dict[int, str] = {}
     default: str | None = None
     for line in text.splitlines():

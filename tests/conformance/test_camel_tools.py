@@ -158,3 +158,22 @@ def test_stage_agrees_with_camel_on_arabic_text(
     stage: str, function: Callable[[str], str], text: str
 ) -> None:
     assert Pipeline.from_spec(stage).apply(text) == function(text)
+
+
+# --- the shipped data ---------------------------------------------------------
+
+
+def test_shipped_arclean_map_expands_to_camel_tools_own_map() -> None:
+    from arabnorm.stages.camel import arclean_map
+
+    mapping, default = arclean_map()
+    theirs = ARCLEAN._charmap
+    assert default == ARCLEAN._default
+    assert set(mapping) == {ord(k) for k in theirs}
+    for key, value in theirs.items():
+        assert mapping[ord(key)] == (key if value is None else value), f"U+{ord(key):04X}"
+
+
+def test_camel_preset_is_identical_on_undecodable_bytes_passed_through() -> None:
+    text = b"\xd8\xa3\xff\xfe x \xed\xa0\x80\n".decode("utf-8", "surrogateescape")
+    assert CAMEL.apply(text) == camel_tools_chain(text)

@@ -13,7 +13,7 @@ def run(text: str) -> str:
 
 
 def test_the_data_file_carries_its_attribution() -> None:
-    text = files("arabnorm.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    text = files("arabnorm").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
     header = text[:2000]
     assert "CAMeL Tools" in header
     assert "MIT License" in header
