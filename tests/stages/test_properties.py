@@ -110,6 +110,7 @@ def test_letter_and_mark_stages_leave_text_without_arabic_alone(spec: str, text:
 
 
 TOKEN = regex.compile(r"[^ \t\n\r]+")
+JOINERS = "".join(chars.JOINERS)
 
 
 def _check_spans(p: Pipeline, text: str) -> None:
@@ -121,10 +122,15 @@ def _check_spans(p: Pipeline, text: str) -> None:
         assert 0 <= a <= b <= len(text)
         assert a >= last_start  # spans never go backwards
         last_start = a
-        source = p.apply(text[a:b])
-        if source != m.group():
-            # a word of a multi-word expansion (ﷺ) maps to the whole ligature
-            assert m.group() in TOKEN.findall(source), (text[a:b], source, m.group())
+        # A joiner at the edge of the slice was removed because of a neighbour
+        # outside it (ب + ZWNJ + ﷺ), so the slice is also tried without it.
+        sources = [p.apply(text[a:b]), p.apply(text[a:b].strip(JOINERS))]
+        # a word of a multi-word expansion (ﷺ) maps to the whole ligature
+        assert any(m.group() == s or m.group() in TOKEN.findall(s) for s in sources), (
+            text[a:b],
+            sources,
+            m.group(),
+        )
 
 
 @settings(max_examples=200, deadline=None)
@@ -138,6 +144,7 @@ def test_stage_spans_map_output_tokens_to_their_source(spec: str, text: str) -> 
 
 @settings(max_examples=200, deadline=None)
 @given(preset=st.sampled_from(["standard", "search", "camel"]), text=line)
+@example(preset="standard", text="ڍ\u200cﷺ ﷺ\u200cڍ")
 def test_preset_spans_map_output_tokens_to_their_source(preset: str, text: str) -> None:
     _check_spans(Pipeline.from_preset(preset), text)
 
