@@ -207,6 +207,15 @@ def _is_word_char(c: str) -> bool:
 ARABIC_WORD_CHARS = frozenset(c for c in ARABIC_BLOCK_CHARS if _is_word_char(c))
 """Letters and marks of the Arabic blocks: what an Arabic word is made of."""
 
+ARABIC_WORD_OR_FORM_CHARS = ARABIC_WORD_CHARS | frozenset(
+    c for c in expand(*PRESENTATION_FORM_RANGES) if unicodedata.decomposition(c)
+)
+"""Arabic word characters and every presentation form that stands for letters.
+
+Includes the RIAL SIGN ligature, a currency sign that the ``forms`` stage
+spells out as a word.
+"""
+
 ARABIC_LETTERS = frozenset(c for c in ARABIC_BLOCK_CHARS if unicodedata.category(c) == "Lo")
 """Letters of the Arabic blocks (not tatweel, which is a modifier letter)."""
 

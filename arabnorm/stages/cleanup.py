@@ -22,7 +22,8 @@ class _InsideArabicWord:
     def __call__(self, m: Any) -> str:
         text: str = m.string
         start, end = m.span()
-        word = chars.ARABIC_WORD_CHARS
+        # Presentation forms count as letters: the forms stage may run later.
+        word = chars.ARABIC_WORD_OR_FORM_CHARS
         if start > 0 and end < len(text) and text[start - 1] in word and text[end] in word:
             return ""
         return str(m.group())

@@ -45,6 +45,12 @@ def test_invisible_removes_joiners_inside_arabic_words() -> None:
     assert run("invisible", "مُ\u200cحَمَّد") == "مُحَمَّد"  # between marks counts as inside
 
 
+def test_invisible_treats_presentation_forms_as_letters() -> None:
+    # the forms stage turns ﷼ into letters later; the joiner must go now
+    assert run("invisible", "ﶈ\u200c﷼") == "ﶈ﷼"
+    assert run("invisible,forms", "ﶈ\u200c﷼") == run("forms", "ﶈ﷼")
+
+
 def test_invisible_keeps_joiners_outside_arabic_words() -> None:
     emoji = "👩\u200d💻 👨\u200d👩\u200d👧"
     assert run("invisible", emoji) == emoji
