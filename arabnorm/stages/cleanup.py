@@ -44,7 +44,7 @@ class Invisible(Stage):
     """
 
     name = "invisible"
-    summary = "removes zero-width, bidi and BOM characters (ك\u200fتاب → كتاب)"
+    summary = "removes zero-width, bidi, BOM and soft hyphen characters (ك<U+200F>تاب → كتاب)"
     kind = "rule"
     lossy = True
     params = (
@@ -107,7 +107,7 @@ class Whitespace(Stage):
     """
 
     name = "whitespace"
-    summary = "spaces and tabs to one space, lines trimmed (' a\\u00a0 b ' → 'a b')"
+    summary = "spaces and tabs to one space, lines trimmed (' a<U+00A0> b ' → 'a b')"
     kind = "rule"
     lossy = True
 
