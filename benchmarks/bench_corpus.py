@@ -194,7 +194,9 @@ def main() -> None:
 
     # 4. -j 2 vs -j 1
     j2 = timed(arabnorm("clean", "-p", "search", "-j", "2", str(src), "-o", str(out)), args.runs)
-    rows.append(("clean -p search -j 2", "clean -p search -j 1", mbs(j2), "", mbs(search), ">= 1.6"))
+    rows.append(
+        ("clean -p search -j 2", "clean -p search -j 1", mbs(j2), "", mbs(search), ">= 1.6")
+    )
 
     print(f"corpus: {src.name}, {mb:.1f} MB, median of {args.runs} runs, {os.cpu_count()} cores")
     print()

@@ -135,7 +135,12 @@ def _reader(path: str, progress: Progress) -> Iterator[BinaryIO]:
 
 @contextlib.contextmanager
 def _writer(target: str | os.PathLike[str], like: str | None = None) -> Iterator[BinaryIO]:
-    with atomic_write(target, like=like) as raw, compressing(raw, compression_of(target)) as out:
+    # Only an in-place rewrite (``like`` set) replaces data that exists nowhere
+    # else, so only it waits for the disk before the rename.
+    with (
+        atomic_write(target, like=like, durable=like is not None) as raw,
+        compressing(raw, compression_of(target)) as out,
+    ):
         yield out
 
 
