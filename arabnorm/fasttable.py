@@ -29,7 +29,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from arabnorm.stages.base import Table
@@ -149,18 +150,20 @@ class _NotReMatch(Exception):
 
 
 class ReRule:
-    """A rule run by the standard library's ``re`` engine instead of ``regex``.
+    """A rule run by whichever engine is faster on it: ``re`` or ``regex``.
 
     For the patterns both engines accept (character classes, possessive and
     lazy quantifiers, look-arounds, back references: ``re`` refuses
-    ``\\p{...}``, ``(?r)`` and the other ``regex``-only syntax), ``re`` finds
-    the same matches, and scans three to four times faster for patterns that
-    start with a large class, such as a run of any Arabic letter. A
-    replacement function that uses a ``regex``-only match method makes the
-    runner fall back to ``regex`` for good.
+    ``\\p{...}``, ``(?r)`` and the other ``regex``-only syntax), both find
+    the same matches; ``re`` scans three to four times faster for patterns
+    that start with a large class (a run of any Arabic letter), ``regex`` is
+    faster for some with look-behinds. The first two large blocks are timed,
+    one with each engine, and the faster one is kept: only speed depends on
+    the choice, never the output. A replacement function that uses a
+    ``regex``-only match method makes the runner use ``regex`` for good.
     """
 
-    __slots__ = ("_fallback", "_pattern", "_replacement", "pattern")
+    __slots__ = ("_choice", "_fallback", "_pattern", "_replacement", "_times", "pattern")
 
     def __init__(self, rule: Any) -> None:
         flags = rule.pattern.flags
@@ -168,7 +171,9 @@ class ReRule:
             raise ValueError("pattern uses regex-only flags")
         self._pattern = re.compile(rule.pattern.pattern, flags & _RE_FLAGS)
         self.pattern = rule.pattern
-        self._fallback: Callable[[str], str] = rule.apply
+        self._fallback: Callable[[str], str] = _regex_runner(rule)
+        self._choice: Callable[[str], str] | None = None
+        self._times: list[float] = []
         r = rule.replacement
         if isinstance(r, str):
             if "\\" in r:
@@ -184,14 +189,33 @@ class ReRule:
 
             self._replacement = call
 
-    def __call__(self, text: str) -> str:
-        if self._pattern is None:
-            return self._fallback(text)
+    def _re(self, text: str) -> str:
         try:
             return str(self._pattern.sub(self._replacement, text))
         except _NotReMatch:
-            self._pattern = None  # type: ignore[assignment]
+            self._choice = self._fallback
             return self._fallback(text)
+
+    def __call__(self, text: str) -> str:
+        if self._choice is not None:
+            return self._choice(text)
+        if len(text) < 1 << 16:
+            return self._re(text)
+        start = time.perf_counter()
+        out = self._re(text) if not self._times else self._fallback(text)
+        if self._choice is None:
+            self._times.append(time.perf_counter() - start)
+            if len(self._times) == 2:
+                self._choice = self._re if self._times[0] <= self._times[1] else self._fallback
+        return out
+
+
+def _regex_runner(rule: Any) -> Callable[[str], str]:
+    r = rule.replacement
+    if isinstance(r, str) and "\\" not in r and type(rule).apply is _rule_apply():
+        sub = rule.pattern.sub
+        return lambda text: str(sub(r, text))
+    return rule.apply  # type: ignore[no-any-return]
 
 
 def rule_runner(rule: Any, use_re: bool = True) -> Callable[[str], str]:
@@ -206,11 +230,7 @@ def _engine_runner(rule: Any, use_re: bool) -> Callable[[str], str]:
             return ReRule(rule)
         except (ValueError, re.error):
             pass
-    r = rule.replacement
-    if isinstance(r, str) and "\\" not in r and type(rule).apply is _rule_apply():
-        sub = rule.pattern.sub
-        return lambda text: str(sub(r, text))
-    return rule.apply  # type: ignore[no-any-return]
+    return _regex_runner(rule)
 
 
 def _rule_apply() -> Any:
@@ -298,16 +318,21 @@ class LineFilter:
     steps aside after a few blocks.
     """
 
-    __slots__ = ("_dense", "_hits", "_run")
+    __slots__ = ("_dense", "_hits", "_present", "_run")
 
-    def __init__(self, run: Callable[[str], str], hits: Callable[[Any], Any]) -> None:
+    def __init__(
+        self, run: Callable[[str], str], hits: Callable[[Any], Any], present: str = ""
+    ) -> None:
         self._run = run
         self._hits = hits
+        self._present = present  # a few characters a match needs: checked at C speed first
         self._dense = 0
 
     def __call__(self, text: str) -> str:
         if len(text) < MIN_VECTOR or self._dense >= 3:
             return self._run(text)
+        if self._present and not any(c in text for c in self._present):
+            return text
         try:
             units = _code_units(text)
         except UnicodeEncodeError:
@@ -319,20 +344,44 @@ class LineFilter:
             self._dense += 1
             return self._run(text)
         self._dense = 0
-        run = self._run
-        pieces: list[str] = []
-        last = 0  # end of the text already copied or transformed
-        for pos in hits.tolist():
-            if pos < last:
-                continue
-            start = text.rfind("\n", 0, pos) + 1
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end + 1
-            pieces.append(text[last:start])
-            pieces.append(run(text[start:end]))
-            last = end
-        pieces.append(text[last:])
-        return "".join(pieces)
+        return _run_on_lines(text, ((p, p) for p in hits.tolist()), self._run)
+
+
+MERGE = 128
+"""Lines to transform closer than this many characters are transformed together."""
+
+
+def _run_on_lines(text: str, spans: Iterable[tuple[int, int]], run: Callable[[str], str]) -> str:
+    """Apply ``run`` to the lines holding each ``(lo, hi)`` span; copy the rest.
+
+    Nearby lines go to ``run`` as one segment (fewer calls); every segment
+    starts and ends at a line boundary, so the result is that of ``run`` on
+    the whole text.
+    """
+    n = len(text)
+    pieces: list[str] = []
+    last = 0  # end of the text already copied or transformed
+    seg_start = seg_end = -1
+    for lo, hi in spans:
+        if hi < seg_end:
+            continue
+        start = text.rfind("\n", 0, lo) + 1
+        end = text.find("\n", hi)
+        end = n if end < 0 else end + 1
+        if seg_start >= 0 and start <= seg_end + MERGE:
+            seg_end = end
+            continue
+        if seg_start >= 0:
+            pieces.append(text[last:seg_start])
+            pieces.append(run(text[seg_start:seg_end]))
+            last = seg_end
+        seg_start, seg_end = max(start, last), end
+    if seg_start >= 0:
+        pieces.append(text[last:seg_start])
+        pieces.append(run(text[seg_start:seg_end]))
+        last = seg_end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _code_units(text: str) -> Any:
@@ -467,7 +516,8 @@ def filtered(run: Callable[[str], str], pattern: Any) -> Callable[[str], str]:
 
     required = required_chars(text, flags)
     if required is not None and len(required) <= MAX_REQUIRED and _EDGE not in required:
-        return LineFilter(run, _hits_in(_lut(required, True, np)))
+        present = "".join(map(chr, sorted(required))) if len(required) <= 16 else ""
+        return LineFilter(run, _hits_in(_lut(required, True, np)), present)
     excluded = excluded_chars(text, flags)
     if excluded is not None and _EDGE in excluded:
         return LineFilter(run, _hits_in(_lut(excluded, False, np)))
@@ -621,23 +671,6 @@ class PairFilter:
             return self._run(text)
         self._dense = 0
         n = len(text)
-        run = self._run
-        pieces: list[str] = []
-        last = 0
-        for p in starts.tolist():
-            # the pair is padded[p:p+2] = text[p-1:p+1]; take every line it touches
-            lo = max(p - 1, 0)
-            hi = min(p, n - 1)
-            if hi < last:
-                continue
-            # both are line boundaries, so whole lines are transformed once
-            start = max(text.rfind("\n", 0, lo) + 1, last)
-            end = text.find("\n", hi)
-            end = n if end < 0 else end + 1
-            if start >= end:
-                continue
-            pieces.append(text[last:start])
-            pieces.append(run(text[start:end]))
-            last = end
-        pieces.append(text[last:])
-        return "".join(pieces)
+        # the pair padded[p:p+2] is text[p-1:p+1]: both its lines are transformed
+        spans = ((max(p - 1, 0), min(p, n - 1)) for p in starts.tolist())
+        return _run_on_lines(text, spans, self._run)

@@ -114,3 +114,12 @@ def test_re_engine_falls_back_when_the_replacement_needs_regex() -> None:
     rule = Rule(r"[ب]{3}", lambda m: str(len(m.captures(0))))
     run = ReRule(rule)
     assert run("ببب ا") == "1 ا" == rule.apply("ببب ا")
+
+
+def test_engine_choice_on_large_blocks_keeps_the_output() -> None:
+    rule = RULES[0]
+    run = ReRule(rule)
+    text = ("  كتاب   قلم  \r\n" * 9000) + "x  "
+    outs = [run(text) for _ in range(4)]  # timed with re, with regex, then the faster
+    assert all(o == rule.apply(text) for o in outs)
+    assert run._choice is not None
