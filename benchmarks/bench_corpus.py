@@ -59,6 +59,21 @@ text = normalize_teh_marbuta_ar(text)
 open(sys.argv[2], "wb").write(text.encode("utf-8"))
 """
 
+BUSY = """
+import multiprocessing, sys, time
+def spin(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+if __name__ == "__main__":
+    n = 5_000_000
+    t = time.perf_counter(); spin(n); spin(n); one = time.perf_counter() - t
+    with multiprocessing.Pool(2) as pool:
+        t = time.perf_counter(); pool.map(spin, [n, n]); two = time.perf_counter() - t
+    print(one / two)
+"""
+
 PEAK_RSS = """
 import resource, subprocess, sys
 subprocess.run(sys.argv[1:], check=True)
@@ -143,6 +158,7 @@ def main() -> None:
     mb = src.stat().st_size / 1e6
     out = DATA / "out.txt"
     ref_out = DATA / "ref.txt"
+    (DATA / "empty.txt").write_bytes(b"")
     rows: list[tuple[str, str, float, str, float, str]] = []
 
     def mbs(seconds: float) -> float:
@@ -197,6 +213,13 @@ def main() -> None:
     rows.append(
         ("clean -p search -j 2", "clean -p search -j 1", mbs(j2), "", mbs(search), ">= 1.6")
     )
+    # What the machine offers right now: two busy processes against one doing both.
+    spare = float(subprocess.run([PY, "-c", BUSY], capture_output=True, text=True).stdout)
+    # Fixed cost of a run: start-up and pipeline building, on empty input.
+    startup = {
+        p: timed(arabnorm("clean", "-p", p, str(DATA / "empty.txt")), args.runs)
+        for p in ("search", "camel")
+    }
 
     print(f"corpus: {src.name}, {mb:.1f} MB, median of {args.runs} runs, {os.cpu_count()} cores")
     print()
@@ -208,6 +231,12 @@ def main() -> None:
             f"| {label:40} | {ours_rate:7.1f} | {ref:28} | {ref_rate:7.1f} | "
             f"{ours_rate / ref_rate:5.2f} | {goal:7} |"
         )
+
+    print()
+    print(f"parallel speed-up of two busy processes on this machine now: {spare:.2f}x")
+    for p, t in startup.items():
+        steady = mb / ((search if p == "search" else camel) - t)
+        print(f"clean -p {p}: start-up {t:.2f} s on empty input; {steady:.1f} MB/s once started")
 
     if not args.quick:
         print()

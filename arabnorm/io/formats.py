@@ -75,6 +75,28 @@ class Transform(Protocol):
     def map_batch(self, texts: Sequence[str]) -> list[str]: ...
 
 
+class FunctionTransform:
+    """A ``Transform`` from a function of one string, for commands other than ``clean``.
+
+    ``apply`` runs the function on a whole block of lines, ``map_batch`` on
+    each value; with ``-j`` the function must be picklable (a module-level
+    function, or an object whose class is importable).
+
+    >>> FunctionTransform(str.upper).map_batch(["a", "b"])
+    ['A', 'B']
+    """
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+
+    def apply(self, text: str) -> str:
+        return str(self.func(text))
+
+    def map_batch(self, texts: Sequence[str]) -> list[str]:
+        func = self.func
+        return [str(func(t)) for t in texts]
+
+
 class _Lower:
     """A toy transform for the doctest above."""
 
