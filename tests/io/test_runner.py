@@ -90,3 +90,24 @@ def test_long_line_with_context_rules_equals_whole_line() -> None:
 
 def test_jobs_zero_means_every_core() -> None:
     assert resolve_jobs(0) >= 1 and resolve_jobs(3) == 3
+
+
+@pytest.mark.parametrize("preset", ["standard", "search", "camel"])
+def test_long_line_through_real_presets_equals_whole_line(preset: str) -> None:
+    from arabnorm import build_pipeline
+    from tests.cli.helpers import SEEDS
+
+    text = b"  ".join(s.read_bytes().replace(b"\n", b"   ") for s in SEEDS) * 3
+    data = text + b" \r\n" + SEEDS[0].read_bytes()
+    pipeline = build_pipeline(preset)
+    expected = data.decode()
+    for step in pipeline.steps:
+        expected = step.apply(expected)
+    assert _run(data, TextCodec(), pipeline, block_size=1024, long_line=2048) == expected.encode()
+
+
+def test_guillemet_pairing_across_pieces() -> None:
+    pipeline = Pipeline.from_spec("quotes:style=guillemets")
+    data = ("بـ”التهديدات المتزايدة” و“قال” " * 400 + "\n").encode()
+    expected = pipeline.apply(data.decode()).encode()
+    assert _run(data, TextCodec(), pipeline, block_size=512, long_line=1024) == expected
