@@ -58,54 +58,62 @@ def numpy_available() -> bool:
     """Whether the vectorized path can be used (numpy importable, not disabled)."""
     if os.environ.get("ARABNORM_PURE", "") not in ("", "0"):
         return False
-    try:
-        import numpy  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    # Only look: importing numpy costs a tenth of a second, paid on the first
+    # block large enough to use it.
+    from importlib.util import find_spec
+
+    return find_spec("numpy") is not None
 
 
 class VectorTable:
     """A table compiled to a numpy lookup array plus a small expansion pass."""
 
-    __slots__ = ("_delete", "_extra", "_extra_re", "_is_extra", "_lut", "_np", "_translate")
+    __slots__ = ("_arrays", "_delete", "_extra", "_extra_re", "_simple", "_translate")
 
-    def __init__(self, table: Table, np: Any) -> None:
-        self._np = np
+    def __init__(self, table: Table) -> None:
         self._translate = table.apply
-        lut = np.arange(65536, dtype=np.uint16)
         extra: dict[str, str] = {}
-        one_to_one: set[int] = set()
-        self._delete = False
+        simple: dict[int, int] = {}  # code unit -> code unit, _DELETE to drop
         for key, value in table.mapping.items():
             if key > 0xFFFF or 0xD800 <= key <= 0xDFFF or len(value) > 1:
                 extra[chr(key)] = value
             elif value == "":
-                lut[key] = _DELETE
-                self._delete = True
+                simple[key] = _DELETE
             elif ord(value) > 0xFFFF or 0xD800 <= ord(value) <= 0xDFFF:
                 extra[chr(key)] = value
             else:
-                lut[key] = ord(value)
-                one_to_one.add(ord(value))
+                simple[key] = ord(value)
+        one_to_one = {v for v in simple.values() if v != _DELETE}
         if any(ord(k) in one_to_one for k in extra if len(k) == 1):
             raise ValueError("a mapped value is itself a key of a multi-character entry")
         if _DELETE in table.mapping or _DELETE in one_to_one:
             raise ValueError("U+FFFF is mapped")
-        self._lut = lut
+        self._simple = simple
+        self._delete = _DELETE in simple.values()
         self._extra = extra
         self._extra_re = re.compile(_char_class(extra)) if extra else None
+        self._arrays: tuple[Any, Any] | None = None
+
+    def _build(self) -> tuple[Any, Any]:
+        import numpy as np
+
+        lut = np.arange(65536, dtype=np.uint16)
+        for key, unit in self._simple.items():
+            lut[key] = unit
         # Which code units may start a multi-character entry: a quick "none here" test.
         is_extra = np.zeros(65536, dtype=np.bool_)
-        for k in extra:
+        for k in self._extra:
             unit = ord(k) if ord(k) <= 0xFFFF else 0xD800 + ((ord(k) - 0x10000) >> 10)
             is_extra[unit] = True
-        self._is_extra = is_extra
+        self._arrays = (lut, is_extra)
+        return self._arrays
 
     def __call__(self, text: str) -> str:
         if len(text) < MIN_VECTOR or (self._delete and "\uffff" in text):
             return self._translate(text)
-        np = self._np
+        import numpy as np
+
+        lut, is_extra = self._arrays or self._build()
         try:
             data = text.encode("utf-16-le")
             errors = "strict"
@@ -113,8 +121,8 @@ class VectorTable:
             errors = "surrogatepass"  # slower, so only when needed
             data = text.encode("utf-16-le", errors)
         units = np.frombuffer(data, dtype=np.uint16)
-        mapped = self._lut.take(units)
-        extra_here = self._extra_re is not None and bool(self._is_extra.take(units).any())
+        mapped = lut.take(units)
+        extra_here = self._extra_re is not None and bool(is_extra.take(units).any())
         if self._delete:
             keep = mapped != _DELETE
             if not keep.all():
@@ -132,10 +140,8 @@ def table_runner(table: Table, vector: bool | None = None) -> Callable[[str], st
         vector = numpy_available()
     if not vector:
         return table.apply
-    import numpy as np
-
     try:
-        return VectorTable(table, np)
+        return VectorTable(table)
     except ValueError:
         return table.apply
 
@@ -395,31 +401,44 @@ def _code_units(text: str) -> Any:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
-def _lut(chars_: frozenset[int] | set[int], value: bool, np: Any) -> Any:
-    lut = (np.zeros if value else np.ones)(0x110000, dtype=np.bool_)
-    lut[sorted(chars_)] = value
-    return lut
+class _Lut:
+    """A boolean array over every code point, built on first use."""
+
+    __slots__ = ("_array", "_chars", "_small", "_value")
+
+    def __init__(self, chars_: frozenset[int], value: bool) -> None:
+        self._chars = chars_
+        self._value = value
+        self._array: Any = None
+        self._small: Any = None
+
+    def for_units(self, units: Any) -> Any:
+        """The array to index ``units`` with (64 KB for UTF-16 units: stays in cache)."""
+        if self._array is None:
+            import numpy as np
+
+            array = (np.zeros if self._value else np.ones)(0x110000, dtype=np.bool_)
+            array[sorted(self._chars)] = self._value
+            self._array, self._small = array, array[:0x10000]
+        return self._small if units.dtype.itemsize == 2 else self._array
 
 
-def _hits_in(lut: Any) -> Callable[[Any], Any]:
-    small = lut[:0x10000]  # 64 KB: stays in cache for UTF-16 units
-
+def _hits_in(lut: _Lut) -> Callable[[Any], Any]:
     def hits(units: Any) -> Any:
         import numpy as np
 
-        return np.flatnonzero((small if units.dtype.itemsize == 2 else lut).take(units))
+        return np.flatnonzero(lut.for_units(units).take(units))
 
     return hits
 
 
-def _hits_run(lut: Any, length: int) -> Callable[[Any], Any]:
+def _hits_run(lut: _Lut, length: int) -> Callable[[Any], Any]:
     """Positions where a letter of ``lut`` starts a run of ``length`` (2 or 3)."""
-    small = lut[:0x10000]
 
     def hits(units: Any) -> Any:
         import numpy as np
 
-        table = small if units.dtype.itemsize == 2 else lut
+        table = lut.for_units(units)
         n = len(units) - length + 1
         if n <= 0:
             return np.zeros(0, dtype=np.intp)
@@ -509,21 +528,19 @@ def filtered(run: Callable[[str], str], pattern: Any) -> Callable[[str], str]:
     if not isinstance(text, str):
         return run
     pairs = required_pairs(text, flags)
-    import numpy as np
-
     if pairs is not None:  # pairs are more selective than their characters
         return PairFilter(run, pairs)
 
     required = required_chars(text, flags)
     if required is not None and len(required) <= MAX_REQUIRED and _EDGE not in required:
         present = "".join(map(chr, sorted(required))) if len(required) <= 16 else ""
-        return LineFilter(run, _hits_in(_lut(required, True, np)), present)
+        return LineFilter(run, _hits_in(_Lut(required, True)), present)
     excluded = excluded_chars(text, flags)
     if excluded is not None and _EDGE in excluded:
-        return LineFilter(run, _hits_in(_lut(excluded, False, np)))
+        return LineFilter(run, _hits_in(_Lut(excluded, False)))
     runs = run_chars(text, flags)
     if runs is not None and _EDGE not in runs[0]:
-        return LineFilter(run, _hits_run(_lut(runs[0], True, np), runs[1]))
+        return LineFilter(run, _hits_run(_Lut(runs[0], True), runs[1]))
     return run
 
 

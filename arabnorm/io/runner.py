@@ -198,7 +198,11 @@ class Executor:
 
     def __enter__(self) -> Executor:
         if self.jobs > 1:
+            import contextlib
             import multiprocessing
+
+            with contextlib.suppress(ImportError):
+                import numpy  # noqa: F401 - imported once here, shared by forked workers
 
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             ctx = multiprocessing.get_context(method)
