@@ -188,10 +188,10 @@ def _locate_fields(line: str, fields: frozenset[str]) -> list[tuple[int, int, An
     """
     ws = _JSON_WS.match
     n = len(line)
-    i = ws(line, 0).end()
+    i = ws(line, 1 if line.startswith("\ufeff") else 0).end()  # a byte order mark is kept
     if i >= n or line[i] != "{":
         try:
-            json.loads(line)
+            json.loads(line[i:])
         except ValueError as exc:
             raise _BadJson(str(exc)) from None
         return None
@@ -434,7 +434,12 @@ class CsvCodec:
             records = self.parse(text)
         except ValueError as exc:
             raise InputError(source, 1, f"invalid CSV header: {exc}") from None
-        return [v if v is not None else text[s:e] for s, e, v in records[0]] if records else []
+        if not records:
+            return []
+        names = [v if v is not None else text[s:e] for s, e, v in records[0]]
+        if names:
+            names[0] = names[0].removeprefix("\ufeff")  # a byte order mark is not a name
+        return names
 
 
 _CSV_PATTERNS: dict[str, tuple[Any, Any, Any]] = {}

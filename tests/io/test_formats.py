@@ -206,3 +206,12 @@ def test_csv_needs_columns_without_header() -> None:
 
 def test_codec_kinds() -> None:
     assert CsvCodec("\t").kind == "tsv" and TextCodec().kind == "text"
+
+
+def test_byte_order_marks_are_kept_and_ignored() -> None:
+    data = '\ufeff{"text": "ـa"}\n'.encode()
+    out, _ = run(data, JsonlCodec(("text",)))
+    assert out == '\ufeff{"text": "a"}\n'.encode()
+    data = "\ufefftext,k\nـb,1\n".encode()
+    out, _ = run(data, make_codec("csv"))
+    assert out == "\ufefftext,k\nb,1\n".encode()
