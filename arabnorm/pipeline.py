@@ -135,6 +135,11 @@ class Alignment:
             j += 1
         return base
 
+    @property
+    def is_identity(self) -> bool:
+        """True when no step changed anything, so every span maps to itself."""
+        return not self._layers
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The input slice that produced ``output[start:end]``."""
         for layer in reversed(self._layers):

@@ -1,0 +1,310 @@
+"""The word tokenizer and the sentence splitter.
+
+Tokens follow Universal Dependencies conventions for orthographic words:
+
+- a word is a run of letters, digits and the combining marks on them, so
+  ``و1,4`` and ``2020م`` stay whole; Arabic and Latin words alike;
+- numbers keep their decimal and thousands separators and clock times their
+  colon (``3.14``, ``1,000,000``, ``٣٫٥``, ``1,5``, ``6:30``): a separator
+  joins only when a digit stands on both sides of it;
+- URLs, e-mail addresses, ``@mentions`` and ``#hashtags`` (Arabic letters
+  and ``_`` included) are one token each;
+- an emoji sequence (skin tone, ZWJ family, flag, keycap, tag sequence) is
+  one token;
+- every other punctuation mark or symbol is a token of its own, except a run
+  of the same mark (``...``, ``!!``, ``؟؟``), which stays together;
+- tatweel (kashida) between two letters stretches the word and stays in it;
+  after a lone letter or a proclitic (``بـ``, ``الـ``, ``هـ``) it is a joiner
+  and stays with that word even before a quote or a digit (``بـ”التهديدات``
+  gives ``بـ ” التهديدات``); anywhere else (``ـلا ... فقطـ``) it is a dash
+  and a token of its own.
+
+Every non-space character of the input belongs to exactly one token, so
+joining the tokens loses nothing but whitespace. Each pattern is linear in
+the length of the text: every repetition is possessive or bounded, and a
+branch that can scan far and fail is always followed by one that consumes
+what it scanned.
+
+    >>> tokens("قال: \\"السعر 3.14$ فقط...\\"")
+    ['قال', ':', '"', 'السعر', '3.14', '$', 'فقط', '...', '"']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+
+from arabnorm import chars
+
+if TYPE_CHECKING:
+    from arabnorm.pipeline import Pipeline
+
+
+def _esc(text: str) -> str:
+    return str(regex.escape(text))
+
+
+_M = r"\p{M}"
+_CF = r"\p{Cf}"
+# Tatweel and any other letter whose whole job is to join its neighbours.
+_KASHIDA = r"[\p{L}&&\p{Joining_Type=Join_Causing}]"
+_LETTER = r"[\p{L}--\p{Joining_Type=Join_Causing}]"
+# Letters that join the letter after them, so a kashida after them stretches the word.
+_JOINING = r"[[\p{Joining_Type=Dual_Joining}\p{Joining_Type=Left_Joining}]&&\p{L}]"
+_NUM_SEP = "[.,:" + _esc(chars.ARABIC_DECIMAL_SEPARATOR + chars.ARABIC_THOUSANDS_SEPARATOR) + "]"
+_NUMBER = rf"\p{{Nd}}++(?:{_NUM_SEP}\p{{Nd}}++)*+"
+
+_UNIT = (
+    rf"(?:{_JOINING}{_M}*+(?:(?:{_KASHIDA}{_M}*+)++(?={_LETTER}))?+"
+    rf"|{_LETTER}{_M}*+"
+    rf"|{_NUMBER}"
+    rf"|[\p{{No}}\p{{Nl}}]{_M}*+)"
+)
+_WORD = rf"{_CF}*+{_UNIT}(?:{_UNIT}|{_M}|{_CF}|_++(?=[\p{{L}}\p{{N}}]))*+"
+
+
+def _letter(ch: str) -> str:
+    return _esc(ch) + f"{_M}*+"
+
+
+# A proclitic (bi-, li-, ka-, fa-, al-, wa-al-, ...) or a lone letter, written
+# with a tatweel so that it joins a following number, quote or foreign word.
+_B, _L, _K, _F, _W, _A = (
+    _letter(c) for c in (chars.BEH, chars.LAM, chars.KAF, chars.FEH, chars.WAW, chars.ALEF)
+)
+_PROCLITIC = (
+    rf"(?:(?:[{_esc(chars.WAW + chars.FEH)}]{_M}*+)?"
+    rf"(?:(?:[{_esc(chars.BEH + chars.KAF + chars.LAM)}]{_M}*+)?{_A}{_L}|{_L}{_L})"
+    rf"|(?:[{_esc(chars.WAW + chars.FEH)}]{_M}*+)?[{_esc(chars.BEH + chars.KAF + chars.LAM)}]{_M}*+"
+    rf"|{_JOINING}{_M}*+)"
+)
+_JOINER = rf"{_PROCLITIC}(?:{_KASHIDA}{_M}*+)++(?![\p{{L}}\p{{M}}])"
+_DASH = rf"(?:{_KASHIDA}{_M}*+)++"
+
+# URLs: a scheme or www., then anything but spaces, quotes and brackets
+# (balanced parentheses allowed); trailing punctuation is left out.
+_URL_TRAIL = _esc(
+    ".,:;!?'"
+    + chars.ARABIC_COMMA
+    + chars.ARABIC_SEMICOLON
+    + chars.ARABIC_QUESTION_MARK
+    + chars.ARABIC_FULL_STOP
+    + chars.HORIZONTAL_ELLIPSIS
+)
+_URL_STOP = r"\s<>\"()\[\]{}«»“”‘’"
+_URL_BODY = rf"(?:[{_URL_TRAIL}]*+(?:[^{_URL_STOP}{_URL_TRAIL}]|\([^{_URL_STOP}]*+\)))++"
+_TLDS = "com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|tv|me|news|online"
+_URL = (
+    rf"(?:(?i:https?://|ftp://|www\.){_URL_BODY}"
+    rf"|[a-z0-9](?:[a-z0-9-]{{0,62}})(?:\.[a-z0-9-]{{1,63}}){{0,8}}\.(?:{_TLDS})"
+    rf"(?![\p{{L}}\p{{N}}])(?:/(?:{_URL_BODY})?)?)"
+)
+# E-mail: an ASCII local part (as almost all are) and any-script domain labels.
+_LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?"
+_EMAIL = (
+    rf"[A-Za-z0-9][A-Za-z0-9._%+-]{{0,63}}@(?:{_LABEL}\.){{1,8}}\p{{L}}{{2,63}}(?![\p{{L}}\p{{N}}])"
+)
+_MENTION = r"(?<![\p{L}\p{N}_])@[\p{L}\p{M}\p{N}_]++"
+_HASHTAG = r"(?<![\p{L}\p{N}_&])#(?=[\p{N}_]*+\p{L})[\p{L}\p{M}\p{N}_]++"
+
+_ZWJ = _esc(chars.ZERO_WIDTH_JOINER)
+_VS16 = _esc(chars.VARIATION_SELECTOR_16)
+_KEYCAP = _esc(chars.COMBINING_ENCLOSING_KEYCAP)
+_TAGS = f"[{_esc(chars.TAG_SPACE)}-{_esc(chars.TAG_TILDE)}]++{_esc(chars.CANCEL_TAG)}"
+_EMOJI_ONE = rf"\p{{Extended_Pictographic}}(?:\p{{Emoji_Modifier}}|{_VS16}|{_KEYCAP}|{_TAGS})*+"
+_EMOJI = (
+    rf"(?:\p{{Regional_Indicator}}\p{{Regional_Indicator}}"
+    rf"|[0-9#*]{_VS16}?{_KEYCAP}"
+    rf"|{_EMOJI_ONE}(?:{_ZWJ}{_EMOJI_ONE})*+)"
+)
+# A run of one punctuation mark or symbol. A named group is the only group in
+# the pattern; callers read whole matches, never groups.
+_MARKS = r"(?P<mark>[\p{P}\p{S}])(?P=mark)*+"
+
+_SPACE = r"[\p{White_Space}\x1c-\x1f]"
+_TOKEN_BODY = (
+    rf"(?:{_JOINER}|(?=\p{{Arabic}}){_WORD}|{_URL}|{_EMAIL}|{_MENTION}|{_HASHTAG}"
+    rf"|{_EMOJI}|{_WORD}|{_DASH}|{_MARKS}|[{_M}{_CF}]++|[^{_SPACE[1:-1]}])"
+    rf"[{_M}{_CF}]*+"
+)
+
+TOKEN = regex.compile(_TOKEN_BODY, regex.V1)
+"""One token; ``TOKEN.finditer(text)`` yields every token of ``text``."""
+
+TOKEN_OR_LINE_BREAK = regex.compile(rf"{_TOKEN_BODY}|\r?\n", regex.V1)
+"""A token, or a line break (``\\n`` or ``\\r\\n``) as a match of its own."""
+
+
+def token_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` code point offsets of every token of ``text``.
+
+    >>> list(token_spans("كتب 3.14%"))
+    [(0, 3), (4, 8), (8, 9)]
+    """
+    for m in TOKEN.finditer(text):
+        yield m.span()
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of ``text``, characters unchanged.
+
+    >>> tokens("بـ”التهديدات المتزايدة”")
+    ['بـ', '”', 'التهديدات', 'المتزايدة', '”']
+    """
+    return [m[0] for m in TOKEN.finditer(text)]
+
+
+def join_tokens(text: str) -> str:
+    """``text`` with its tokens separated by one space, line by line.
+
+    Line breaks (``\\n`` and ``\\r\\n``) stay where they are; spaces at both
+    ends of each line go.
+
+    >>> join_tokens("قال:\\"نعم\\"  \\r\\nلا!!")
+    'قال : " نعم "\\r\\nلا !!'
+    """
+    joined = " ".join([m[0] for m in TOKEN_OR_LINE_BREAK.finditer(text)])
+    if "\n" in joined:
+        joined = joined.replace(" \r\n", "\r\n").replace(" \n", "\n").replace("\n ", "\n")
+    return joined
+
+
+def join_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """``join_tokens(text)`` and the edits that produced it from ``text``.
+
+    Each edit is ``(in_start, in_end, out_start, out_end)``: a run of spaces
+    that became one space or nothing, or a space inserted between two tokens
+    that touched.
+    """
+    pieces: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    last = 0  # end of the previous match in text
+    out = 0  # length of the output so far
+    line_start = True
+    for m in TOKEN_OR_LINE_BREAK.finditer(text):
+        start, end = m.span()
+        piece = m[0]
+        breaks = piece[-1] == "\n"
+        want = "" if line_start or breaks else " "
+        if text[last:start] != want:
+            edits.append((last, start, out, out + len(want)))
+        pieces.append(want)
+        pieces.append(piece)
+        out += len(want) + end - start
+        last = end
+        line_start = breaks
+    if last < len(text):
+        edits.append((last, len(text), out, out))
+    return "".join(pieces), edits
+
+
+class Token(NamedTuple):
+    """A token and where it came from: ``original[start:end]`` in code points.
+
+    >>> Token("كتاب", 0, 7)
+    Token(text='كتاب', start=0, end=7)
+    """
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize_with(pipeline: Pipeline, text: str) -> list[Token]:
+    """Normalize ``text`` with ``pipeline``, tokenize, and map each token back.
+
+    Spans are in code points of ``text`` itself: a character the pipeline
+    deleted inside or right after a token (a diacritic, a tatweel) lies inside
+    its span, a token that came out of a ligature spans the ligature, and
+    whitespace never starts or ends a span. When the pipeline changed nothing
+    the spans are the tokens' own offsets.
+
+    >>> from arabnorm.pipeline import Pipeline
+    >>> tokenize_with(Pipeline.from_spec("tatweel"), "كتـــاب جديد")
+    [Token(text='كتاب', start=0, end=7), Token(text='جديد', start=8, end=12)]
+    """
+    normalized, alignment = pipeline.align(text)
+    if alignment.is_identity:
+        return [Token(m[0], *m.span()) for m in TOKEN.finditer(normalized)]
+    span = alignment.span
+    out: list[Token] = []
+    for m in TOKEN.finditer(normalized):
+        start, end = span(*m.span())
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(Token(m[0], start, end))
+    return out
+
+
+# --- Sentences ---------------------------------------------------------------
+
+_TERMINAL = frozenset(
+    ".!?" + chars.ARABIC_QUESTION_MARK + chars.ARABIC_FULL_STOP + chars.HORIZONTAL_ELLIPSIS
+)
+_CLOSING = regex.compile(r"[\p{Pe}\p{Pf}\"']++", regex.V1)
+# Abbreviations a full stop does not end a sentence after (compared lowercased).
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr vs etc no vol fig pp ed eds inc ltd co corp dept univ "
+    "gen col lt sgt capt gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec "
+    "approx est".split()
+)
+_SINGLE_LETTER = regex.compile(rf"{_LETTER}(?:{_M}|{_KASHIDA})*+", regex.V1)
+
+
+def _is_terminal(token: str) -> bool:
+    return token[0] in _TERMINAL and all(c == token[0] for c in token)
+
+
+def _is_abbreviation(token: str) -> bool:
+    return token.lower() in _ABBREVIATIONS or _SINGLE_LETTER.fullmatch(token) is not None
+
+
+def sentence_spans(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Split into sentences: ``(first token, last token + 1)`` index pairs.
+
+    A sentence ends after a run of . ! ? ؟ … (with any closing quotes or
+    brackets that touch it) and at every line break. A full stop after an
+    abbreviation or an initial (``Dr.``, ``د.``, ``J.``) ends nothing; numbers
+    and URLs are single tokens, so their dots never split.
+
+    >>> sentence_spans("قال د. أحمد: نعم. ثم ذهب!")
+    [(0, 7), (7, 10)]
+    """
+    if spans is None:
+        spans = list(token_spans(text))
+    out: list[tuple[int, int]] = []
+    first = 0
+    i = 0
+    n = len(spans)
+    while i < n:
+        s, e = spans[i]
+        if i > first and "\n" in text[spans[i - 1][1] : s]:
+            out.append((first, i))
+            first = i
+        tok = text[s:e]
+        if _is_terminal(tok) and not (
+            tok == "."
+            and i > first
+            and spans[i - 1][1] == s
+            and _is_abbreviation(text[spans[i - 1][0] : spans[i - 1][1]])
+        ):
+            i += 1
+            while i < n and spans[i][0] == spans[i - 1][1]:
+                nxt = text[spans[i][0] : spans[i][1]]
+                if _is_terminal(nxt) or (
+                    _CLOSING.fullmatch(nxt) and (i + 1 == n or spans[i + 1][0] > spans[i][1])
+                ):
+                    i += 1
+                else:
+                    break
+            out.append((first, i))
+            first = i
+            continue
+        i += 1
+    if first < n:
+        out.append((first, n))
+    return out
