@@ -32,6 +32,7 @@ what it scanned.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -46,6 +47,8 @@ def _esc(text: str) -> str:
     return str(regex.escape(text))
 
 
+# Exactly the characters str.isspace() accepts (a test checks).
+_SPACE = r"[\p{White_Space}\x1c-\x1f]"
 _M = r"\p{M}"
 _CF = r"\p{Cf}"
 # Tatweel and any other letter whose whole job is to join its neighbours.
@@ -93,7 +96,7 @@ _URL_TRAIL = _esc(
     + chars.ARABIC_FULL_STOP
     + chars.HORIZONTAL_ELLIPSIS
 )
-_URL_STOP = r"\s<>\"()\[\]{}«»“”‘’"
+_URL_STOP = r"\p{White_Space}\x1c-\x1f<>\"()\[\]{}«»“”‘’"
 _URL_BODY = rf"(?:[{_URL_TRAIL}]*+(?:[^{_URL_STOP}{_URL_TRAIL}]|\([^{_URL_STOP}]*+\)))++"
 _TLDS = "com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|tv|me|news|online"
 _URL = (
@@ -123,7 +126,6 @@ _EMOJI = (
 # the pattern; callers read whole matches, never groups.
 _MARKS = r"(?P<mark>[\p{P}\p{S}])(?P=mark)*+"
 
-_SPACE = r"[\p{White_Space}\x1c-\x1f]"
 _TOKEN_BODY = (
     rf"(?:{_JOINER}|(?=\p{{Arabic}}){_WORD}|{_URL}|{_EMAIL}|{_MENTION}|{_HASHTAG}"
     rf"|{_EMOJI}|{_WORD}|{_DASH}|{_MARKS}|[{_M}{_CF}]++|[^{_SPACE[1:-1]}])"
@@ -147,28 +149,133 @@ def token_spans(text: str) -> Iterator[tuple[int, int]]:
         yield m.span()
 
 
+# --- Fast paths ----------------------------------------------------------------
+#
+# Tokens never contain whitespace and the pattern looks no further than the
+# whitespace around a chunk (a maximal run of non-space characters), so a
+# chunk's tokens depend on the chunk alone. Text repeats its chunks (words,
+# words with a comma) over and over: the tokens of each chunk are computed once
+# and remembered, and whole lines are then assembled by C-level joins and maps.
+# ``str.split()`` splits at exactly the characters the pattern treats as space
+# (a test checks both sets over every code point).
+
+_CACHE_LIMIT = 1 << 17
+_KASHIDAS = chars.KASHIDAS
+
+
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    if chunk.isalnum() and _KASHIDAS.isdisjoint(chunk):
+        return (chunk,)  # letters and digits only: always one token
+    return tuple([m[0] for m in TOKEN.finditer(chunk)])
+
+
+class _Memo(dict[str, tuple[str, ...]]):
+    """Chunk -> its tokens; cleared when it grows past ``_CACHE_LIMIT``."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        value = self[chunk] = _chunk_tokens(chunk)
+        return value
+
+
+class _JoinedMemo(dict[str, str]):
+    """Chunk -> its tokens joined by one space."""
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        if chunk.isalnum() and _KASHIDAS.isdisjoint(chunk):
+            value = self[chunk] = chunk
+        else:
+            value = self[chunk] = " ".join(_CHUNKS[chunk])
+        return value
+
+
+class _SpanMemo(dict[str, tuple[int, ...]]):
+    """Chunk -> ``(1, len0, 0, len1, 0, len2, ...)``: the gap before each token, its length.
+
+    Summing these over the chunks of a line separated by single spaces gives
+    every token's start and end (see ``_regular_line_spans``).
+    """
+
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        steps: list[int] = []
+        for i, tok in enumerate(_CHUNKS[chunk]):
+            steps.append(1 if i == 0 else 0)
+            steps.append(len(tok))
+        value = self[chunk] = tuple(steps)
+        return value
+
+
+_CHUNKS = _Memo()
+_JOINED = _JoinedMemo()
+_STEPS = _SpanMemo()
+_OTHER_SPACE = regex.compile(rf"[{_SPACE}--[ \n]]", regex.V1)
+
+
 def tokens(text: str) -> list[str]:
     """The tokens of ``text``, characters unchanged.
 
     >>> tokens("بـ”التهديدات المتزايدة”")
     ['بـ', '”', 'التهديدات', 'المتزايدة', '”']
     """
-    return [m[0] for m in TOKEN.finditer(text)]
+    return list(chain.from_iterable(map(_CHUNKS.__getitem__, text.split())))
 
 
 def join_tokens(text: str) -> str:
     """``text`` with its tokens separated by one space, line by line.
 
     Line breaks (``\\n`` and ``\\r\\n``) stay where they are; spaces at both
-    ends of each line go.
+    ends of each line go. A ``\\r`` that does not end a line is a space.
 
     >>> join_tokens("قال:\\"نعم\\"  \\r\\nلا!!")
     'قال : " نعم "\\r\\nلا !!'
     """
-    joined = " ".join([m[0] for m in TOKEN_OR_LINE_BREAK.finditer(text)])
-    if "\n" in joined:
-        joined = joined.replace(" \r\n", "\r\n").replace(" \n", "\n").replace("\n ", "\n")
-    return joined
+    get = _JOINED.__getitem__
+    lines = text.split("\n")
+    if "\r" not in text:
+        return "\n".join([" ".join(map(get, line.split())) for line in lines])
+    last = len(lines) - 1
+    return "\n".join(
+        [
+            " ".join(map(get, line.split())) + ("\r" if i < last and line[-1:] == "\r" else "")
+            for i, line in enumerate(lines)
+        ]
+    )
+
+
+def _regular_line_spans(line: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Tokens and spans of a line whose chunks are separated by single spaces."""
+    chunks = line.split(" ")
+    toks = list(chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
+    bounds = accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=-1)
+    next(bounds)
+    return toks, list(zip(bounds, bounds, strict=False))
+
+
+def line_tokens_and_spans(line: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The tokens of one line (no line break in it) and their ``(start, end)`` spans.
+
+    >>> line_tokens_and_spans("قال: نعم")
+    (['قال', ':', 'نعم'], [(0, 3), (3, 4), (5, 8)])
+    """
+    if (
+        line
+        and "  " not in line
+        and line[0] != " "
+        and line[-1] != " "
+        and _OTHER_SPACE.search(line) is None
+    ):
+        return _regular_line_spans(line)
+    toks: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in TOKEN.finditer(line):
+        toks.append(m[0])
+        spans.append(m.span())
+    return toks, spans
 
 
 def join_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:

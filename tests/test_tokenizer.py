@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import itertools
+import sys
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabnorm
+from arabnorm import chars
 from arabnorm.pipeline import Pipeline
 from arabnorm.stages.base import Stage, Step, Table
 from arabnorm.tokenizer import (
+    _SPACE,
+    TOKEN,
+    TOKEN_OR_LINE_BREAK,
     Token,
     join_edits,
     join_tokens,
+    line_tokens_and_spans,
     sentence_spans,
     token_spans,
     tokenize_with,
@@ -263,3 +270,46 @@ def test_tokens_stage_spans_map_back() -> None:
     assert out == "كتاب : جديد\r\nx !! y"
     pieces = [text[slice(*alignment.span(s, e))] for s, e in token_spans(out)]
     assert [p.strip() for p in pieces] == ["كتـــاب", ":", "جديد", "x", "!!", "y"]
+
+
+# --- the fast paths agree with the pattern ----------------------------------
+
+TRICKY = st.lists(
+    st.sampled_from(
+        list("ab1٣.,:;!?؟…\"'”«»()#@_-%$ـوبالكتهـ\u064e\u0651\u200d\u200f😀🏽🇸🇦\ufe0f\u20e3/")
+        + [" ", "  ", "\t", "\u00a0", "\r", "\n", "\x1c", "\u2028", "https://", "www.", ".com"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(TRICKY)
+@settings(max_examples=400, deadline=None)
+def test_fast_paths_agree_with_the_pattern(text: str) -> None:
+    by_pattern = [m[0] for m in TOKEN.finditer(text)]
+    assert tokens(text) == by_pattern
+    joined = " ".join([m[0] for m in TOKEN_OR_LINE_BREAK.finditer(text)])
+    joined = joined.replace(" \r\n", "\r\n").replace(" \n", "\n").replace("\n ", "\n")
+    assert join_tokens(text) == joined
+    for line in text.split("\n"):
+        toks, spans = line_tokens_and_spans(line)
+        assert toks == [m[0] for m in TOKEN.finditer(line)]
+        assert spans == [m.span() for m in TOKEN.finditer(line)]
+
+
+def test_str_split_whitespace_is_the_pattern_whitespace() -> None:
+    space = regex.compile(_SPACE, regex.V1)
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert ch.isspace() == (space.fullmatch(ch) is not None), hex(cp)
+
+
+def test_chunks_of_letters_and_digits_are_one_token() -> None:
+    for chunk in ["كتاب", "abc123", "٣٤٥", "½", "Ⅻ", "日本語", "x²"]:
+        assert [m[0] for m in TOKEN.finditer(chunk)] == [chunk]
+
+
+def test_kashidas_are_the_join_causing_letters() -> None:
+    pattern = regex.compile(r"[\p{L}&&\p{Joining_Type=Join_Causing}]", regex.V1)
+    found = {chr(cp) for cp in range(sys.maxunicode + 1) if pattern.match(chr(cp))}
+    assert found == chars.KASHIDAS
