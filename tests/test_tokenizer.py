@@ -276,8 +276,20 @@ def test_tokens_stage_spans_map_back() -> None:
 
 TRICKY = st.lists(
     st.sampled_from(
-        list("ab1٣.,:;!?؟…\"'”«»()#@_-%$ـوبالكتهـ\u064e\u0651\u200d\u200f😀🏽🇸🇦\ufe0f\u20e3/")
-        + [" ", "  ", "\t", "\u00a0", "\r", "\n", "\x1c", "\u2028", "https://", "www.", ".com"]
+        [
+            *"ab1٣.,:;!?؟…\"'”«»()#@_-%$ـوبالكتهـ\u064e\u0651\u200d\u200f😀🏽🇸🇦\ufe0f\u20e3/",
+            " ",
+            "  ",
+            "\t",
+            "\u00a0",
+            "\r",
+            "\n",
+            "\x1c",
+            "\u2028",
+            "https://",
+            "www.",
+            ".com",
+        ]
     ),
     max_size=40,
 ).map("".join)
