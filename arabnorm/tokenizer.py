@@ -370,38 +370,35 @@ def _is_abbreviation(token: str) -> bool:
     return token.lower() in _ABBREVIATIONS or _SINGLE_LETTER.fullmatch(token) is not None
 
 
-def sentence_spans(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Split into sentences: ``(first token, last token + 1)`` index pairs.
+def sentence_bounds(toks: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split one line's tokens into sentences: ``(first, last + 1)`` token index pairs.
 
-    A sentence ends after a run of . ! ? ؟ … (with any closing quotes or
-    brackets that touch it) and at every line break. A full stop after an
-    abbreviation or an initial (``Dr.``, ``د.``, ``J.``) ends nothing; numbers
-    and URLs are single tokens, so their dots never split.
+    ``spans`` only tell which tokens touch (no space between them). A
+    sentence ends after a run of . ! ? ؟ … together with any closing quotes or
+    brackets that touch it. A full stop right after an abbreviation or an
+    initial (``Dr.``, ``د.``, ``J.``) ends nothing; numbers and URLs are
+    single tokens, so their dots never split.
 
-    >>> sentence_spans("قال د. أحمد: نعم. ثم ذهب!")
+    >>> toks = ["قال", "د", ".", "أحمد", ":", "نعم", ".", "ثم", "ذهب", "!"]
+    >>> sentence_bounds(toks, [(0, 3), (4, 5), (5, 6), (7, 11), (11, 12),
+    ...                        (13, 16), (16, 17), (18, 20), (21, 24), (24, 25)])
     [(0, 7), (7, 10)]
     """
-    if spans is None:
-        spans = list(token_spans(text))
     out: list[tuple[int, int]] = []
     first = 0
     i = 0
-    n = len(spans)
+    n = len(toks)
     while i < n:
-        s, e = spans[i]
-        if i > first and "\n" in text[spans[i - 1][1] : s]:
-            out.append((first, i))
-            first = i
-        tok = text[s:e]
+        tok = toks[i]
         if _is_terminal(tok) and not (
             tok == "."
             and i > first
-            and spans[i - 1][1] == s
-            and _is_abbreviation(text[spans[i - 1][0] : spans[i - 1][1]])
+            and spans[i - 1][1] == spans[i][0]
+            and _is_abbreviation(toks[i - 1])
         ):
             i += 1
             while i < n and spans[i][0] == spans[i - 1][1]:
-                nxt = text[spans[i][0] : spans[i][1]]
+                nxt = toks[i]
                 if _is_terminal(nxt) or (
                     _CLOSING.fullmatch(nxt) and (i + 1 == n or spans[i + 1][0] > spans[i][1])
                 ):
@@ -414,4 +411,17 @@ def sentence_spans(text: str, spans: list[tuple[int, int]] | None = None) -> lis
         i += 1
     if first < n:
         out.append((first, n))
+    return out
+
+
+def sentences(text: str) -> list[list[str]]:
+    """The tokens of ``text`` sentence by sentence; a line break always ends one.
+
+    >>> sentences("ذهب. ثم عاد!\\nنعم")
+    [['ذهب', '.'], ['ثم', 'عاد', '!'], ['نعم']]
+    """
+    out: list[list[str]] = []
+    for line in text.split("\n"):
+        toks, spans = line_tokens_and_spans(line)
+        out.extend(toks[a:b] for a, b in sentence_bounds(toks, spans))
     return out

@@ -22,7 +22,7 @@ from arabnorm.tokenizer import (
     join_edits,
     join_tokens,
     line_tokens_and_spans,
-    sentence_spans,
+    sentences,
     token_spans,
     tokenize_with,
     tokens,
@@ -157,8 +157,7 @@ def test_join_tokens_block_equals_line_by_line(lines: list[str]) -> None:
 
 
 def _sentences(text: str) -> list[str]:
-    spans = list(token_spans(text))
-    return [" ".join(text[s:e] for s, e in spans[a:b]) for a, b in sentence_spans(text, spans)]
+    return [" ".join(sent) for sent in sentences(text)]
 
 
 @pytest.mark.parametrize(
