@@ -31,6 +31,7 @@ what it scanned.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import accumulate, chain
 from typing import TYPE_CHECKING, NamedTuple
@@ -213,6 +214,15 @@ class _SpanMemo(dict[str, tuple[int, ...]]):
 _CHUNKS = _Memo()
 _JOINED = _JoinedMemo()
 _STEPS = _SpanMemo()
+
+
+def clear_cache() -> None:
+    """Forget every remembered chunk (benchmarks start each run cold with it)."""
+    _CHUNKS.clear()
+    _JOINED.clear()
+    _STEPS.clear()
+
+
 _OTHER_SPACE = regex.compile(rf"[{_SPACE}--[ \n]]", regex.V1)
 
 
@@ -247,29 +257,81 @@ def join_tokens(text: str) -> str:
     )
 
 
-def _regular_line_spans(line: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Tokens and spans of a line whose chunks are separated by single spaces."""
-    chunks = line.split(" ")
-    toks = list(chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
-    bounds = accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=-1)
-    next(bounds)
-    return toks, list(zip(bounds, bounds, strict=False))
+# The same set as _OTHER_SPACE for the standard library's faster search of a
+# plain character class (every str.isspace() character is below U+3001).
+_OTHER_SPACE_FAST = re.compile(
+    "["
+    + re.escape("".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n"))
+    + "]"
+)
 
 
-def line_tokens_and_spans(line: str) -> tuple[list[str], list[tuple[int, int]]]:
+def has_only_plain_spaces(text: str) -> bool:
+    """True when ``text`` has no whitespace but spaces and ``\\n``."""
+    return _OTHER_SPACE_FAST.search(text) is None
+
+
+def all_lines_regular(text: str) -> bool:
+    """True when every line of ``text`` is regular (see ``is_regular_line``)."""
+    return (
+        "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and has_only_plain_spaces(text)
+    )
+
+
+def is_regular_line(line: str) -> bool:
+    """True for a line of chunks separated by single spaces (no other whitespace).
+
+    Call it on lines from a text for which ``has_only_plain_spaces`` holds.
+    """
+    return not line or ("  " not in line and line[0] != " " and line[-1] != " ")
+
+
+def regular_line_bounds(chunks: list[str]) -> tuple[int, ...]:
+    """``(-1, start0, end0, start1, end1, ...)`` for a regular line, from its chunks.
+
+    >>> regular_line_bounds("قال: نعم".split(" "))
+    (-1, 0, 3, 3, 4, 5, 8)
+    """
+    return tuple(accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=-1))
+
+
+def regular_line_tokens(chunks: list[str]) -> list[str]:
+    """The tokens of a regular line, from its chunks (``line.split(" ")``)."""
+    return list(chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
+
+
+def chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """The tokens of one whitespace-free chunk, remembered.
+
+    >>> chunk_tokens("قال:")
+    ('قال', ':')
+    """
+    return _CHUNKS[chunk]
+
+
+def line_tokens_and_spans(
+    line: str, plain_spaces: bool | None = None
+) -> tuple[list[str], list[tuple[int, int]]]:
     """The tokens of one line (no line break in it) and their ``(start, end)`` spans.
+
+    ``plain_spaces`` says the caller already knows the line has no
+    whitespace but spaces (``has_only_plain_spaces``).
 
     >>> line_tokens_and_spans("قال: نعم")
     (['قال', ':', 'نعم'], [(0, 3), (3, 4), (5, 8)])
     """
-    if (
-        line
-        and "  " not in line
-        and line[0] != " "
-        and line[-1] != " "
-        and _OTHER_SPACE.search(line) is None
-    ):
-        return _regular_line_spans(line)
+    if plain_spaces is None:
+        plain_spaces = has_only_plain_spaces(line)
+    if plain_spaces and is_regular_line(line):
+        chunks = line.split(" ")
+        bounds = iter(regular_line_bounds(chunks))
+        next(bounds)
+        return regular_line_tokens(chunks), list(zip(bounds, bounds, strict=False))
     toks: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in TOKEN.finditer(line):

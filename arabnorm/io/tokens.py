@@ -18,7 +18,15 @@ import json
 from collections.abc import Callable, Iterator
 
 from arabnorm.pipeline import Pipeline
-from arabnorm.tokenizer import join_tokens, line_tokens_and_spans, sentence_bounds
+from arabnorm.tokenizer import (
+    all_lines_regular,
+    chunk_tokens,
+    has_only_plain_spaces,
+    join_tokens,
+    line_tokens_and_spans,
+    regular_line_bounds,
+    sentence_bounds,
+)
 
 FORMATS = ("text", "jsonl", "conllu")
 
@@ -48,6 +56,7 @@ def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
     else:
         normalized, alignment, changed = block, None, False
     norm_lines = normalized.split("\n") if changed else originals
+    plain = has_only_plain_spaces(normalized)
     orig_off = norm_off = 0
     for i, line in enumerate(originals):
         has_cr = line[-1:] == "\r" and (i < last or block.endswith("\n"))
@@ -56,10 +65,10 @@ def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
         norm = norm_lines[i]
         norm_body = norm[:-1] if has_cr and norm[-1:] == "\r" else norm
         if not changed or norm_body == orig:
-            toks, spans = line_tokens_and_spans(orig)
+            toks, spans = line_tokens_and_spans(orig, plain and not has_cr)
         else:
             assert alignment is not None
-            toks, norm_spans = line_tokens_and_spans(norm_body)
+            toks, norm_spans = line_tokens_and_spans(norm_body, plain and not has_cr)
             spans = []
             for s, e in norm_spans:
                 a, b = alignment.span(norm_off + s, norm_off + e)
@@ -97,6 +106,28 @@ def text_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
     return write_sentences
 
 
+class _JsonTokens(dict[str, str]):
+    """Chunk -> its tokens as JSON strings separated by ``", "`` (remembered)."""
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) >= 1 << 17:
+            self.clear()
+        value = self[chunk] = ", ".join(map(_encode, chunk_tokens(chunk)))
+        return value
+
+
+_JSON_TOKENS = _JsonTokens()
+
+
+def _jsonl_regular_line(line: str) -> str:
+    """The JSON object of a line of single-space-separated chunks, built by C-level joins."""
+    chunks = line.split(" ")
+    bounds = regular_line_bounds(chunks)
+    pairs = "%.0s" + "[%d, %d], " * ((len(bounds) - 1) // 2)
+    toks = ", ".join(map(_JSON_TOKENS.__getitem__, chunks))
+    return f'{{"tokens": [{toks}], "spans": [{(pairs % bounds)[:-2]}]}}\n'
+
+
 def jsonl_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
     """One JSON object per input line: ``{"tokens": [...], "spans": [[start, end], ...]}``.
 
@@ -106,6 +137,12 @@ def jsonl_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
     counter = [0]
 
     def write(block: str) -> str:
+        if not sentences and not pipeline.stages and "\r" not in block:
+            if all_lines_regular(block):
+                lines = block.split("\n")
+                if lines[-1] == "":
+                    lines.pop()
+                return "".join(map(_jsonl_regular_line, lines))
         out: list[str] = []
         for _orig, _term, toks, spans in iter_lines(pipeline, block):
             counter[0] += 1
