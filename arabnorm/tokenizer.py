@@ -113,7 +113,7 @@ _EMAIL = (
 _MENTION = r"(?<![\p{L}\p{N}_])@[\p{L}\p{M}\p{N}_]++"
 _HASHTAG = r"(?<![\p{L}\p{N}_&])#(?=[\p{N}_]*+\p{L})[\p{L}\p{M}\p{N}_]++"
 
-_ZWJ = _esc(chars.ZERO_WIDTH_JOINER)
+_ZWJ = _esc(chars.ZWJ)
 _VS16 = _esc(chars.VARIATION_SELECTOR_16)
 _KEYCAP = _esc(chars.COMBINING_ENCLOSING_KEYCAP)
 _TAGS = f"[{_esc(chars.TAG_SPACE)}-{_esc(chars.TAG_TILDE)}]++{_esc(chars.CANCEL_TAG)}"
