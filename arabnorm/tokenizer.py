@@ -66,7 +66,7 @@ _UNIT = (
     rf"|{_NUMBER}"
     rf"|[\p{{No}}\p{{Nl}}]{_M}*+)"
 )
-_WORD = rf"{_CF}*+{_UNIT}(?:{_UNIT}|{_M}|{_CF}|_++(?=[\p{{L}}\p{{N}}]))*+"
+_WORD = rf"{_CF}*+{_UNIT}(?:{_UNIT}|{_M}|{_CF}|_++(?=\p{{N}}|{_LETTER}))*+"
 
 
 def _letter(ch: str) -> str:

@@ -324,3 +324,70 @@ def test_kashidas_are_the_join_causing_letters() -> None:
     pattern = regex.compile(r"[\p{L}&&\p{Joining_Type=Join_Causing}]", regex.V1)
     found = {chr(cp) for cp in range(sys.maxunicode + 1) if pattern.match(chr(cp))}
     assert found == chars.KASHIDAS
+
+
+# --- spans through the real presets -------------------------------------------
+
+WEB = st.lists(
+    st.sampled_from(
+        [
+            *"كتبالولدةىيأإآؤئءـ ”“«»\"'!.،؟3٣,:%#@_-",
+            *"\u064e\u064b\u0651\u0652\u0670\u0654\u200b\u200c\u200d\u200f\ufeff\u00ad\u00a0\t",
+            "ﷺ",
+            "ﻷ",
+            "ﻻ",
+            "ﺑ",
+            "ک",
+            "ی",
+            "ہ",
+            "😀🏽",
+            "https://x.com/ا",
+            "  ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@pytest.mark.parametrize("preset", ["standard", "search", "camel", "none"])
+@given(text=WEB)
+@settings(max_examples=150, deadline=None)
+def test_preset_of_each_span_gives_its_token(preset: str, text: str) -> None:
+    pipeline = arabnorm.build_pipeline(preset)
+    got = arabnorm.tokenize(text, preset=preset, spans=True)
+    assert [t.text for t in got] == arabnorm.tokenize(text, preset=preset)
+    joiners = "".join(chars.JOINERS)
+    for tok in got:
+        piece = text[tok.start : tok.end]
+        assert piece == piece.strip()
+        # A joiner (ZWNJ, ZWJ) is removed or kept depending on its neighbours,
+        # which may lie outside the span (ب + ZWNJ + ﷺ): the span is also
+        # tried without its joiners.
+        no_joiners = piece.translate(dict.fromkeys(map(ord, joiners)))
+        sources = [pipeline.apply(piece), pipeline.apply(no_joiners)]
+        assert any(
+            tok.text == source
+            # a word of a ligature that expands to words (ﷺ) spans the ligature
+            or (" " in source.strip() and tok.text in tokens(source))
+            for source in sources
+        ), (piece, sources, tok.text)
+
+
+@pytest.mark.parametrize(
+    ("preset", "text", "expected"),
+    [
+        (
+            "standard",
+            "بـ”التهديدات المتزايدة”",
+            [("ب", "بـ"), ('"', "”"), ("التهديدات", "التهديدات")],
+        ),
+        ("standard", "السَّلامُ ﷺ", [("السلام", "السَّلامُ"), ("صلى", "ﷺ"), ("الله", "ﷺ")]),
+        ("search", "ﻷن كتـــابٌ", [("لان", "ﻷن"), ("كتاب", "كتـــابٌ")]),
+        ("standard", "a\u200b\u200bb  فقطـ", [("ab", "a\u200b\u200bb"), ("فقط", "فقطـ")]),
+    ],
+)
+def test_spans_examples_through_presets(
+    preset: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = arabnorm.tokenize(text, preset=preset, spans=True)
+    assert [(t.text, text[t.start : t.end]) for t in got][: len(expected)] == expected

@@ -139,3 +139,25 @@ def test_errors_like_clean(tmp_path: Path) -> None:
 def test_format_is_validated() -> None:
     res = run("tokenize", "--format", "xml", stdin=b"x")
     assert res.returncode == 2
+
+
+def test_default_preset_normalizes_and_spans_point_into_the_seeds() -> None:
+    import arabnorm
+
+    pipeline = arabnorm.build_pipeline("standard")
+    for seed in SEEDS:
+        res = run("tokenize", "--format", "jsonl", str(seed))
+        assert res.returncode == 0, res.stderr
+        lines = seed.read_text(encoding="utf-8").split("\n")
+        rows = [json.loads(x) for x in res.stdout.decode().splitlines()]
+        assert len(rows) == len(lines) - (lines[-1] == "")
+        for row, line in zip(rows, lines, strict=False):
+            line = line.rstrip("\r")
+            assert row["tokens"] == arabnorm.tokenize(line)
+            for tok, (s, e) in zip(row["tokens"], row["spans"], strict=True):
+                assert pipeline.apply(line[s:e]) == tok
+
+
+def test_default_preset_text_on_the_seed_pattern() -> None:
+    res = run("tokenize", stdin="بـ”التهديدات المتزايدة” السَّلامُ".encode())
+    assert res.stdout.decode() == 'ب " التهديدات المتزايدة " السلام'
