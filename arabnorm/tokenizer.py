@@ -161,6 +161,7 @@ def token_spans(text: str) -> Iterator[tuple[int, int]]:
 # (a test checks both sets over every code point).
 
 _CACHE_LIMIT = 1 << 17
+_CACHE_MAX_CHUNK = 200  # longer chunks (rare, and hostile ones) are not remembered
 _KASHIDAS = chars.KASHIDAS
 
 
@@ -176,7 +177,9 @@ class _Memo(dict[str, tuple[str, ...]]):
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        value = self[chunk] = _chunk_tokens(chunk)
+        value = _chunk_tokens(chunk)
+        if len(chunk) <= _CACHE_MAX_CHUNK:
+            self[chunk] = value
         return value
 
 
@@ -187,9 +190,11 @@ class _JoinedMemo(dict[str, str]):
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         if chunk.isalnum() and _KASHIDAS.isdisjoint(chunk):
-            value = self[chunk] = chunk
+            value = chunk
         else:
-            value = self[chunk] = " ".join(_CHUNKS[chunk])
+            value = " ".join(_CHUNKS[chunk])
+        if len(chunk) <= _CACHE_MAX_CHUNK:
+            self[chunk] = value
         return value
 
 
@@ -207,7 +212,9 @@ class _SpanMemo(dict[str, tuple[int, ...]]):
         for i, tok in enumerate(_CHUNKS[chunk]):
             steps.append(1 if i == 0 else 0)
             steps.append(len(tok))
-        value = self[chunk] = tuple(steps)
+        value = tuple(steps)
+        if len(chunk) <= _CACHE_MAX_CHUNK:
+            self[chunk] = value
         return value
 
 
@@ -397,10 +404,9 @@ def tokenize_with(pipeline: Pipeline, text: str) -> list[Token]:
     normalized, alignment = pipeline.align(text)
     if alignment.is_identity:
         return [Token(m[0], *m.span()) for m in TOKEN.finditer(normalized)]
-    span = alignment.span
+    matches = list(TOKEN.finditer(normalized))
     out: list[Token] = []
-    for m in TOKEN.finditer(normalized):
-        start, end = span(*m.span())
+    for m, (start, end) in zip(matches, alignment.spans([m.span() for m in matches]), strict=True):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

@@ -5,7 +5,8 @@ Builds (or takes) a ``make_corpus.py`` corpus and times, in one process:
 - ``arabnorm tokenize -p none`` (text output) against CAMeL Tools'
   ``simple_word_tokenize`` joined by spaces, line by line: both from a str to
   a str, no file I/O;
-- ``--format jsonl`` (tokens and spans) against text output, same preset;
+- ``--format jsonl`` (tokens and spans) against text output, same preset
+  (``none``, and the default ``standard`` whose spans go through the alignment);
 - the real command end to end (process start, reading, writing) for both formats.
 
 Every in-process run starts with an empty chunk cache, as a fresh process
@@ -66,6 +67,7 @@ def main() -> None:
     ap.add_argument("--camel-runs", type=int, default=3)
     args = ap.parse_args()
 
+    from arabnorm import build_pipeline
     from arabnorm.io.tokens import jsonl_writer, text_writer
     from arabnorm.pipeline import Pipeline
     from arabnorm.tokenizer import clear_cache
@@ -93,6 +95,9 @@ def main() -> None:
         none = Pipeline()
         to_text = text_writer(none)
         to_jsonl = jsonl_writer(none)
+        standard = build_pipeline("standard")
+        std_text = text_writer(standard)
+        std_jsonl = jsonl_writer(standard)
 
         rows: list[tuple[str, float]] = []
 
@@ -109,6 +114,18 @@ def main() -> None:
             (
                 "arabnorm tokenize -p none --format jsonl",
                 median_seconds(ours_jsonl, args.runs, clear_cache),
+            )
+        )
+        rows.append(
+            (
+                "arabnorm tokenize (standard, text)",
+                median_seconds(lambda: [std_text(b) for b in parts], args.runs, clear_cache),
+            )
+        )
+        rows.append(
+            (
+                "arabnorm tokenize (standard) --format jsonl",
+                median_seconds(lambda: [std_jsonl(b) for b in parts], args.runs, clear_cache),
             )
         )
         try:
@@ -173,6 +190,10 @@ def main() -> None:
     print(
         f"jsonl with spans / text, in process:            {jsonl_s / text_s:5.2f}x  (target <= 2x)"
     )
+    std_ratio = (
+        by["arabnorm tokenize (standard) --format jsonl"] / by["arabnorm tokenize (standard, text)"]
+    )
+    print(f"jsonl with spans / text, standard preset:       {std_ratio:5.2f}x")
     print(f"jsonl with spans / text, CLI end to end:        {cli_ratio:5.2f}x")
 
 

@@ -70,8 +70,8 @@ def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
             assert alignment is not None
             toks, norm_spans = line_tokens_and_spans(norm_body, plain and not has_cr)
             spans = []
-            for s, e in norm_spans:
-                a, b = alignment.span(norm_off + s, norm_off + e)
+            mapped = alignment.spans([(norm_off + s, norm_off + e) for s, e in norm_spans])
+            for a, b in mapped:
                 a -= orig_off
                 b -= orig_off
                 while a < b and orig[a].isspace():
@@ -112,7 +112,9 @@ class _JsonTokens(dict[str, str]):
     def __missing__(self, chunk: str) -> str:
         if len(self) >= 1 << 17:
             self.clear()
-        value = self[chunk] = ", ".join(map(_encode, chunk_tokens(chunk)))
+        value = ", ".join(map(_encode, chunk_tokens(chunk)))
+        if len(chunk) <= 200:
+            self[chunk] = value
         return value
 
 
