@@ -128,6 +128,9 @@ HOSTILE = [
 @pytest.mark.parametrize(("text", "expected"), HOSTILE, ids=lambda v: repr(v)[:12])
 def test_hostile_inputs(text: str, expected: list[str]) -> None:
     assert tokens(text) == expected
+    assert [m[0] for m in TOKEN.finditer(text)] == expected
+    assert join_tokens(text) == " ".join(expected)
+    assert line_tokens_and_spans(text)[0] == expected
 
 
 def test_join_tokens_keeps_lines_and_terminators() -> None:
@@ -391,3 +394,25 @@ def test_spans_examples_through_presets(
 ) -> None:
     got = arabnorm.tokenize(text, preset=preset, spans=True)
     assert [(t.text, text[t.start : t.end]) for t in got][: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 100_000 + "@b.com",
+        "http://" + "a" * 100_000 + "." * 1000,
+        "www." + "." * 100_000,
+        "x." * 50_000 + "com",
+        "#" + "1" * 100_000,
+        "@" + "_" * 100_000,
+        "1," * 50_000,
+        "🇸" * 100_001,
+        "ب" + "\u064e" * 50_000 + "ـ" * 50_000 + "ا",
+        "(" * 50_000 + "http://x" + ")" * 50_000,
+    ],
+    ids=lambda v: repr(v)[:12],
+)
+def test_more_hostile_inputs_are_covered(text: str) -> None:
+    got = tokens(text)
+    assert "".join(got) == text
+    assert got == [m[0] for m in TOKEN.finditer(text)]
