@@ -75,9 +75,7 @@ def _letter(ch: str) -> str:
 
 # A proclitic (bi-, li-, ka-, fa-, al-, wa-al-, ...) or a lone letter, written
 # with a tatweel so that it joins a following number, quote or foreign word.
-_B, _L, _K, _F, _W, _A = (
-    _letter(c) for c in (chars.BEH, chars.LAM, chars.KAF, chars.FEH, chars.WAW, chars.ALEF)
-)
+_A, _L = _letter(chars.ALEF), _letter(chars.LAM)
 _PROCLITIC = (
     rf"(?:(?:[{_esc(chars.WAW + chars.FEH)}]{_M}*+)?"
     rf"(?:(?:[{_esc(chars.BEH + chars.KAF + chars.LAM)}]{_M}*+)?{_A}{_L}|{_L}{_L})"
