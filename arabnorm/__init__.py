@@ -88,7 +88,7 @@ def tokenize(
     in code points of the original ``text``, even where the preset deleted
     or replaced characters.
 
-    >>> tokenize("قال: \"السعر 3.14$\"")
+    >>> tokenize('قال: "السعر 3.14$"')
     ['قال', ':', '"', 'السعر', '3.14', '$', '"']
     >>> tokenize("كتـــاب!", preset="none", spans=True)
     [Token(text='كتـــاب', start=0, end=7), Token(text='!', start=7, end=8)]
