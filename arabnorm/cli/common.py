@@ -170,8 +170,26 @@ def output_stream(output: str | None) -> Iterator[BinaryIO]:
         raise
 
 
+def make_corpus_options(format_flags: Sequence[str] = ("--format",)) -> Callable[[F], F]:
+    """The corpus options, with the input-format option under ``format_flags``.
+
+    A command whose ``--format`` already means something else (``tokenize``
+    chooses its output format with it) passes e.g. ``("--input-format",)``;
+    the value reaches the command as ``input_format`` either way.
+    """
+
+    def decorate(func: F) -> F:
+        return _corpus_options(func, tuple(format_flags))
+
+    return decorate
+
+
 def corpus_options(func: F) -> F:
     """Formats, fields, directories, parallel jobs, progress and stats."""
+    return _corpus_options(func, ("--format",))
+
+
+def _corpus_options(func: F, format_flags: tuple[str, ...]) -> F:
     options = [
         click.option(
             "--stats",
@@ -247,8 +265,8 @@ def corpus_options(func: F) -> F:
             help="JSON Lines field to change (top-level key). Repeatable. Default: text.",
         ),
         click.option(
-            "--format",
-            "fmt",
+            *format_flags,
+            "input_format",
             type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]),
             default="auto",
             show_default=True,
@@ -268,7 +286,7 @@ def run_corpus(
     output: str | None,
     in_place: bool,
     errors: str,
-    fmt: str,
+    input_format: str,
     fields: Sequence[str],
     columns: Sequence[str],
     no_header: bool,
@@ -294,7 +312,7 @@ def run_corpus(
         output=output,
         in_place=in_place,
         output_dir=output_dir,
-        format=None if fmt == "auto" else fmt,
+        format=None if input_format == "auto" else input_format,
         fields=tuple(fields),
         columns=tuple(columns),
         header=not no_header,
