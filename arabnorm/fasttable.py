@@ -122,14 +122,19 @@ class VectorTable:
             data = text.encode("utf-16-le", errors)
         units = np.frombuffer(data, dtype=np.uint16)
         mapped = lut.take(units)
-        extra_here = self._extra_re is not None and bool(is_extra.take(units).any())
+        extra = self._extra
+        if not extra:
+            extra_here = False
+        elif len(extra) <= 16:  # a few substring searches beat a pass over the array
+            extra_here = any(k in text for k in extra)
+        else:
+            extra_here = bool(is_extra.take(units).any())
         if self._delete:
             keep = mapped != _DELETE
             if not keep.all():
                 mapped = mapped[keep]
         out = mapped.tobytes().decode("utf-16-le", errors)
         if extra_here:
-            extra = self._extra
             out = self._extra_re.sub(lambda m: extra[m.group()], out)  # type: ignore[union-attr]
         return str(out)
 
