@@ -153,6 +153,8 @@ def table_runner(table: Table, vector: bool | None = None) -> Callable[[str], st
 
 # --- rules ------------------------------------------------------------------
 
+RACE = 1 << 18
+"""Characters each engine runs on before a rule keeps the faster one."""
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE | re.ASCII
 
 
@@ -168,9 +170,10 @@ class ReRule:
     ``\\p{...}``, ``(?r)`` and the other ``regex``-only syntax), both find
     the same matches; ``re`` scans three to four times faster for patterns
     that start with a large class (a run of any Arabic letter), ``regex`` is
-    faster for some with look-behinds. The first two large blocks are timed,
-    one with each engine, and the faster one is kept: only speed depends on
-    the choice, never the output. A replacement function that uses a
+    faster for some with look-behinds. The first ``RACE`` characters are run
+    with ``re``, the next as many with ``regex``, and the engine with the
+    lower time per character is kept: only speed depends on the choice,
+    never the output. A replacement function that uses a
     ``regex``-only match method makes the runner use ``regex`` for good.
     """
 
@@ -184,7 +187,7 @@ class ReRule:
         self.pattern = rule.pattern
         self._fallback: Callable[[str], str] = _regex_runner(rule)
         self._choice: Callable[[str], str] | None = None
-        self._times: list[float] = []
+        self._times: list[float] = [0.0, 0.0, 0.0, 0.0]
         r = rule.replacement
         if isinstance(r, str):
             if "\\" in r:
@@ -210,14 +213,21 @@ class ReRule:
     def __call__(self, text: str) -> str:
         if self._choice is not None:
             return self._choice(text)
-        if len(text) < 1 << 16:
-            return self._re(text)
+        # Trial: about RACE characters with re, then as many with regex (any
+        # sizes of text, as a line filter hands over single lines); then keep
+        # the engine with the lower time per character.
+        times = self._times  # [re seconds, re chars, regex seconds, regex chars]
+        use_re = times[1] < RACE
         start = time.perf_counter()
-        out = self._re(text) if not self._times else self._fallback(text)
+        out = self._re(text) if use_re else self._fallback(text)
         if self._choice is None:
-            self._times.append(time.perf_counter() - start)
-            if len(self._times) == 2:
-                self._choice = self._re if self._times[0] <= self._times[1] else self._fallback
+            k = 0 if use_re else 2
+            times[k] += time.perf_counter() - start
+            times[k + 1] += len(text)
+            if times[3] >= RACE:
+                re_rate = times[0] / max(times[1], 1)
+                regex_rate = times[2] / max(times[3], 1)
+                self._choice = self._re if re_rate <= regex_rate else self._fallback
         return out
 
 
