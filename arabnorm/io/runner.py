@@ -172,6 +172,11 @@ _WORKER_TRANSFORM: Any = None
 def _init_worker(transform: Transform) -> None:
     global _WORKER_TRANSFORM
     _WORKER_TRANSFORM = transform
+    # Ctrl-C is the main process's to handle: it stops the workers itself,
+    # so they print no traceback of their own.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(codec: Codec, block: Block, source: str) -> BlockResult:

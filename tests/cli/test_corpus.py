@@ -166,3 +166,27 @@ def test_in_place_compressed_keeps_mode(tmp_path: Path) -> None:
     assert gzip.decompress(src.read_bytes()) == b"a\n"
     assert oct(os.stat(src).st_mode & 0o777) == oct(0o640)
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt.gz"]
+
+
+def test_ctrl_c_with_workers_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out.txt"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "arabnorm", "clean", "-p", "search", "-j", "2", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # fmt: skip
+    assert proc.stdin is not None
+    proc.stdin.write("كـتاب  قلم\n".encode() * 300_000)  # some blocks, then input stalls
+    proc.stdin.flush()
+    time.sleep(1.5)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode().strip() == "arabnorm: interrupted"
+    assert list(tmp_path.iterdir()) == []
