@@ -28,11 +28,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from arabnorm.errors import InputError
+from arabnorm.errors import ArabnormError, InputError
 from arabnorm.io.formats import MAX_RECORD, BlockResult, Codec, CsvCodec, TextCodec, Transform
 from arabnorm.io.longline import line_streamer
 
 BLOCK_SIZE = 1 << 20
+
+
+class WorkerError(ArabnormError):
+    """A worker process died (killed, out of memory) before returning its block."""
+
+
 LONG_LINE = 4 << 20
 
 
@@ -205,23 +211,42 @@ class Executor:
         if self.jobs > 1:
             import contextlib
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
             with contextlib.suppress(ImportError):
                 import numpy  # noqa: F401 - imported once here, shared by forked workers
 
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            ctx = multiprocessing.get_context(method)
-            self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.transform,))
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker,
+                initargs=(self.transform,),
+            )
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            if exc[0] is None:
-                self._pool.close()
-            else:
-                self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if exc[0] is None:
+            pool.shutdown(wait=True)
+            return
+        # Stop now: queued blocks are dropped, running ones killed.
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    @staticmethod
+    def _result(future: Any) -> BlockResult:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()  # type: ignore[no-any-return]
+        except BrokenProcessPool:
+            raise WorkerError(
+                "a worker process stopped unexpectedly (out of memory?); try fewer --jobs"
+            ) from None
 
     def map(
         self, codec: Codec, items: Iterator[Block | Piece], source: str
@@ -234,7 +259,7 @@ class Executor:
             if isinstance(item, Piece):
                 while pending:
                     size, res = pending.popleft()
-                    yield size, res.get()
+                    yield size, self._result(res)
                 if streamer is None:
                     streamer = line_streamer(self.transform)
                 yield len(item.data), _feed_piece(streamer, codec, item, source)
@@ -247,13 +272,13 @@ class Executor:
                     codec.process(item.data, item.line, item.offset, source, self.transform),
                 )
                 continue
-            pending.append((len(item.data), self._pool.apply_async(_work, (codec, item, source))))
+            pending.append((len(item.data), self._pool.submit(_work, codec, item, source)))
             if len(pending) >= limit:
                 size, res = pending.popleft()
-                yield size, res.get()
+                yield size, self._result(res)
         while pending:
             size, res = pending.popleft()
-            yield size, res.get()
+            yield size, self._result(res)
 
 
 def _feed_piece(streamer: Any, codec: Codec, piece: Piece, source: str) -> BlockResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import random
 
 import pytest
@@ -111,3 +112,20 @@ def test_guillemet_pairing_across_pieces() -> None:
     data = ("بـ”التهديدات المتزايدة” و“قال” " * 400 + "\n").encode()
     expected = pipeline.apply(data.decode()).encode()
     assert _run(data, TextCodec(), pipeline, block_size=512, long_line=1024) == expected
+
+
+class _DiesInWorker:
+    """A transform whose worker process dies (as if killed for memory)."""
+
+    def apply(self, text: str) -> str:
+        os._exit(3)
+
+    def map_batch(self, texts: list[str]) -> list[str]:
+        os._exit(3)
+
+
+def test_a_dead_worker_stops_the_run_with_an_error() -> None:
+    from arabnorm.io.runner import WorkerError
+
+    with pytest.raises(WorkerError, match="worker process stopped"):
+        _run(_corpus(2000), TextCodec(), _DiesInWorker(), 2, block_size=256)  # type: ignore[arg-type]
