@@ -181,9 +181,11 @@ class ReRule:
 
     def __init__(self, rule: Any) -> None:
         flags = rule.pattern.flags
-        if flags & ~_RE_FLAGS:
-            raise ValueError("pattern uses regex-only flags")
+        if flags & ~_RE_FLAGS or flags & re.IGNORECASE:
+            raise ValueError("pattern uses regex-only flags or case folding")
         self._pattern = re.compile(rule.pattern.pattern, flags & _RE_FLAGS)
+        if not _same_in_both_engines(rule.pattern.pattern):
+            raise ValueError("pattern uses classes the engines define differently")
         self.pattern = rule.pattern
         self._fallback: Callable[[str], str] = _regex_runner(rule)
         self._choice: Callable[[str], str] | None = None
@@ -229,6 +231,34 @@ class ReRule:
                 regex_rate = times[2] / max(times[3], 1)
                 self._choice = self._re if re_rate <= regex_rate else self._fallback
         return out
+
+
+_ENGINE_SPECIFIC = {"CATEGORY", "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_UNI_BOUNDARY"}
+
+
+def _same_in_both_engines(pattern: str) -> bool:
+    """False if the pattern uses ``\\w``, ``\\s``, ``\\d``, ``\\b`` or the like.
+
+    ``re`` and ``regex`` define those classes a little differently (``regex``
+    counts combining marks such as Arabic harakat as word characters, ``re``
+    does not), so only patterns without them run on ``re``.
+
+    >>> _same_in_both_engines(r"[ab]+(?= )"), _same_in_both_engines(r"\\w+")
+    (True, False)
+    """
+    tree = _parse(pattern)
+    if tree is None:
+        return False
+    stack: list[Any] = list(tree)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif hasattr(item, "name") and str(item) in _ENGINE_SPECIFIC:
+            return False
+        elif hasattr(item, "data"):  # a nested SubPattern
+            stack.extend(item.data)
+    return True
 
 
 def _regex_runner(rule: Any) -> Callable[[str], str]:

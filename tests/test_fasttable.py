@@ -123,3 +123,11 @@ def test_engine_choice_on_large_blocks_keeps_the_output() -> None:
     outs = [run(text) for _ in range(4)]  # timed with re, with regex, then the faster
     assert all(o == rule.apply(text) for o in outs)
     assert run._choice is not None
+
+
+def test_word_classes_stay_with_regex_where_the_engines_differ() -> None:
+    rule = Rule(r"\w+", "W")  # regex counts harakat as word characters, re does not
+    text = "بَيْتٌ كَبِيرٌ\n" * 400
+    assert rule_runner(rule)(text) == rule.apply(text) == "W W\n" * 400
+    with pytest.raises(ValueError):
+        ReRule(rule)
