@@ -12,9 +12,7 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import BinaryIO
 
 from arabnorm.errors import FileAccessError
@@ -61,15 +59,11 @@ def atomic_write(
     so even a power cut cannot leave an empty file where the original was;
     outputs that replace nothing precious may skip that wait.
     """
-    target = Path(path)
-    directory = target.parent
+    target = os.fspath(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=directory, prefix=f".{target.name}.", suffix=".arabnorm-tmp"
-        )
+        fd, tmp = _temporary(target)
     except OSError as exc:
         raise FileAccessError(describe_os_error(target, exc)) from None
-    tmp = Path(tmp_name)
     try:
         mode = _mode_for(target, like)
         with os.fdopen(fd, "wb") as stream:
@@ -81,11 +75,30 @@ def atomic_write(
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            os.unlink(tmp)
         raise
 
 
-def _mode_for(target: Path, like: str | None) -> int:
+def _temporary(target: str) -> tuple[int, str]:
+    """Create a new, empty, private file beside ``target``: ``(descriptor, name)``.
+
+    Like ``tempfile.mkstemp`` (exclusive creation, mode 0600, a random name),
+    without importing ``tempfile``, whose imports cost more start-up time than
+    a whole small run.
+    """
+    directory, name = os.path.split(target)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = os.path.join(directory, f".{name}.{os.urandom(6).hex()}.arabnorm-tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{target}: no free temporary name")
+
+
+def _mode_for(target: str, like: str | None) -> int:
     for candidate in (like, target):
         if candidate is None:
             continue

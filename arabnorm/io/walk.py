@@ -13,13 +13,18 @@ directory inside the output tree that is a symbolic link to elsewhere).
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from arabnorm.errors import FileAccessError, UsageError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# pathlib and fnmatch are imported where used: a run on plain file names
+# (the common case) needs neither, and they cost start-up time.
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class InputFile:
 def _matches(relative: str, patterns: Sequence[str]) -> bool:
     if not patterns:
         return True
+    import fnmatch
+
     base = relative.rsplit("/", 1)[-1]
     return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(base, p) for p in patterns)
 
@@ -58,6 +65,8 @@ def expand_inputs(
             continue
         if not recursive:
             raise FileAccessError(f"{name}: is a directory (use -r/--recursive to read its files)")
+        from pathlib import Path, PurePosixPath
+
         found: list[InputFile] = []
         for root, dirs, names in os.walk(name, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -76,6 +85,8 @@ def safe_relative(relative: str) -> str | None:
     """``relative`` as a clean relative path, or None if it would leave its root."""
     if not relative or relative.startswith(("/", "\\")) or os.path.isabs(relative):
         return None
+    from pathlib import PurePosixPath
+
     parts = PurePosixPath(relative.replace("\\", "/")).parts
     if not parts or any(p in ("..", "") for p in parts) or ":" in parts[0]:
         return None
@@ -92,6 +103,8 @@ def output_path(out_dir: str | os.PathLike[str], relative: str) -> Path:
     clean = safe_relative(relative)
     if clean is None:
         raise FileAccessError(f"{relative}: refusing to write outside the output directory")
+    from pathlib import Path
+
     root = Path(out_dir)
     target = root.joinpath(*clean.split("/"))
     real_root = root.resolve()

@@ -9,7 +9,6 @@ registers stages with ``register``).
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
 from typing import TypeVar
 
 from arabnorm.errors import SpecError
@@ -41,6 +40,7 @@ ENTRY_POINT_GROUP = "arabnorm.stages"
 
 _REGISTRY: dict[str, type[Stage]] = {}
 _loaded = False
+_plugins_loaded = False
 
 S = TypeVar("S", bound=type[Stage])
 
@@ -63,6 +63,22 @@ def _load() -> None:
     _loaded = True
     for module in BUILTIN_MODULES:
         importlib.import_module(module)
+
+
+def _load_plugins() -> None:
+    """Load the stages that installed packages declare as entry points.
+
+    Done only when a name is not a built-in stage, or when every stage is
+    listed: scanning the installed packages' metadata costs more than the
+    rest of start-up, and most runs use built-in stages only.
+    """
+    global _plugins_loaded
+    _load()
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True
+    from importlib.metadata import entry_points
+
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         obj = ep.load()
         if isinstance(obj, type) and issubclass(obj, Stage):
@@ -71,13 +87,21 @@ def _load() -> None:
 
 def all_stages() -> dict[str, type[Stage]]:
     """Every registered stage class by name, built-ins first."""
-    _load()
+    _load_plugins()
     return dict(_REGISTRY)
 
 
 def get_stage(name: str) -> type[Stage]:
-    """The stage class called ``name``; ``SpecError`` listing valid names if none."""
+    """The stage class called ``name``; ``SpecError`` listing valid names if none.
+
+    >>> get_stage("alef").name
+    'alef'
+    """
     _load()
+    found = _REGISTRY.get(name)
+    if found is not None:
+        return found
+    _load_plugins()
     try:
         return _REGISTRY[name]
     except KeyError:

@@ -15,9 +15,9 @@ attribution). CAMeL Tools is not imported.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.resources import files
 
 from arabnorm import chars
 from arabnorm.stages import register
@@ -41,6 +41,23 @@ def _value(field: str) -> str | None:
     return "".join(chr(int(cp, 16)) for cp in field.split())
 
 
+def _read_data(name: str) -> str:
+    """A data file shipped in ``arabnorm/data``.
+
+    Read straight from the package directory; ``importlib.resources`` (which
+    also works from a zip file) only when that fails, as importing it costs
+    several milliseconds of start-up.
+    """
+    here = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", name)
+    try:
+        with open(here, encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        from importlib.resources import files
+
+        return files("arabnorm").joinpath("data", name).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def arclean_map() -> tuple[dict[int, str], str | None]:
     """The arclean map expanded to single code points, and its default.
@@ -49,7 +66,7 @@ def arclean_map() -> tuple[dict[int, str], str | None]:
     point its replacement (itself when the map keeps it); ``default`` is
     what an unnamed character becomes (``None``: itself).
     """
-    text = files("arabnorm").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    text = _read_data(DATA_FILE)
     mapping: dict[int, str] = {}
     default: str | None = None
     for line in text.splitlines():
