@@ -272,7 +272,132 @@ def _regex_runner(rule: Any) -> Callable[[str], str]:
 def rule_runner(rule: Any, use_re: bool = True) -> Callable[[str], str]:
     """The fastest exact way to apply ``rule``: ``re`` when it accepts the pattern,
     only on the lines that can match."""
+    from arabnorm.stages.base import RunRule, TrimRule
+
+    if isinstance(rule, RunRule) and numpy_available():
+        return VectorRuns(rule, _engine_runner(rule, use_re))
+    if isinstance(rule, TrimRule) and numpy_available():
+        return VectorTrim(rule, _engine_runner(rule, use_re))
     return filtered(_engine_runner(rule, use_re), rule.pattern)
+
+
+class VectorRuns:
+    """A ``RunRule`` run by comparing each character with its neighbour, vectorized.
+
+    The rule's pattern matches exactly the maximal runs of one character of
+    its class longer than ``longer_than`` (a match starts at the first copy
+    and takes all copies possessively; a shorter run cannot match from any
+    of its positions), and each match becomes its first ``keep`` copies. So
+    the positions where a code unit equals the next one and is in the class
+    give every run; the copies to drop are cut out by slicing. Texts that are
+    short, or hold lone surrogates, go to the rule itself.
+
+    >>> from arabnorm.stages.base import RunRule
+    >>> rule = RunRule("ab", 2, 1)
+    >>> VectorRuns(rule, rule.apply)("xaaaay " * 1000) == "xay " * 1000
+    True
+    """
+
+    __slots__ = ("_keep", "_longer", "_lut", "_run")
+
+    def __init__(self, rule: Any, run: Callable[[str], str]) -> None:
+        self._run = run
+        self._lut = _Lut(frozenset(map(ord, rule.chars)), True)
+        self._longer = rule.longer_than
+        self._keep = rule.keep
+
+    def __call__(self, text: str) -> str:
+        if len(text) < MIN_VECTOR:
+            return self._run(text)
+        try:
+            units = _code_units(text)
+        except UnicodeEncodeError:
+            return self._run(text)
+        import numpy as np
+
+        # p in `pairs`: text[p] == text[p + 1], a character of the class
+        pairs = np.flatnonzero(units[1:] == units[:-1])
+        if pairs.size == 0:
+            return text
+        pairs = pairs[self._lut.for_units(units).take(units[pairs])]
+        if pairs.size < self._longer:
+            return text
+        # consecutive positions in `pairs` are one run: it spans first .. last + 1
+        breaks = np.flatnonzero(np.diff(pairs) != 1)
+        firsts = pairs[np.concatenate(([0], breaks + 1))]
+        lasts = pairs[np.concatenate((breaks, [pairs.size - 1]))]
+        long_enough = lasts - firsts + 2 > self._longer
+        if not long_enough.any():
+            return text
+        pieces: list[str] = []
+        last = 0
+        keep = self._keep
+        for first, end in zip(
+            (firsts[long_enough] + keep).tolist(), (lasts[long_enough] + 2).tolist(), strict=True
+        ):
+            pieces.append(text[last:first])
+            last = end
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+
+class VectorTrim:
+    """A ``TrimRule`` run by locating the runs of its character, vectorized.
+
+    Each maximal run of the character is one case of the rule: deleted when
+    it starts a line (after ``\\n`` or at the start of the text) or ends one
+    (before ``\\n``, ``\\r\\n``, a final ``\\r`` or the end of the text),
+    otherwise shortened to one character if longer. The positions of the
+    character give the runs; only the runs that change are cut by slicing.
+    Short texts and texts with lone surrogates go to the rule itself.
+
+    >>> from arabnorm.stages.base import TrimRule
+    >>> rule = TrimRule(" ")
+    >>> VectorTrim(rule, rule.apply)(" a  b \\n" * 1000) == "a b\\n" * 1000
+    True
+    """
+
+    __slots__ = ("_char", "_run")
+
+    def __init__(self, rule: Any, run: Callable[[str], str]) -> None:
+        self._run = run
+        self._char = ord(rule.char)
+
+    def __call__(self, text: str) -> str:
+        if len(text) < MIN_VECTOR:
+            return self._run(text)
+        try:
+            units = _code_units(text)
+        except UnicodeEncodeError:
+            return self._run(text)
+        import numpy as np
+
+        at = np.flatnonzero(units == self._char)
+        if at.size == 0:
+            return text
+        n = len(units)
+        breaks = np.flatnonzero(np.diff(at) != 1)
+        starts = at[np.concatenate(([0], breaks + 1))]
+        ends = at[np.concatenate((breaks, [at.size - 1]))] + 1  # exclusive
+        trim = (starts == 0) | (units[starts - 1] == _EDGE)  # units[-1] only when starts == 0
+        after = units[np.minimum(ends, n - 1)]
+        after2 = units[np.minimum(ends + 1, n - 1)]
+        inside = ends < n
+        trim |= ~inside
+        trim |= inside & (after == _EDGE)
+        trim |= inside & (after == 0x0D) & ((ends + 1 == n) | (after2 == _EDGE))
+        change = trim | (ends - starts >= 2)
+        if not change.any():
+            return text
+        cut_from = np.where(trim, starts, starts + 1)[change].tolist()
+        cut_to = ends[change].tolist()
+        pieces: list[str] = []
+        last = 0
+        for a, b in zip(cut_from, cut_to, strict=True):
+            pieces.append(text[last:a])
+            last = b
+        pieces.append(text[last:])
+        return "".join(pieces)
 
 
 def _engine_runner(rule: Any, use_re: bool) -> Callable[[str], str]:

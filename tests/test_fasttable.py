@@ -59,11 +59,13 @@ from arabnorm.fasttable import (  # noqa: E402
     LineFilter,
     PairFilter,
     ReRule,
+    VectorRuns,
+    VectorTrim,
     required_chars,
     required_pairs,
     rule_runner,
 )
-from arabnorm.stages.base import Rule  # noqa: E402
+from arabnorm.stages.base import Rule, RunRule, TrimRule  # noqa: E402
 
 RULES = [
     Rule(
@@ -79,6 +81,10 @@ RULES = [
     Rule(r"ی(?![\u0620-\u064a])", "ى"),
     Rule(r"\p{Arabic}{3}", lambda m: m.captures(0)[0][::-1]),  # regex-only pattern and method
     Rule(r"[^\n\r a-zب]++", ""),  # a negated class: only its rare characters are looked at
+    RunRule("ب😀ا", 2, 1),  # found by comparing neighbours, also in UTF-32 text
+    RunRule("بx", 3, 2),
+    TrimRule(" "),  # runs located by position, line ends read around them
+    TrimRule("x"),
 ]
 LINE_TEXT = st.lists(
     st.sampled_from(
@@ -103,8 +109,10 @@ def test_fast_rule_runners_equal_the_rule(parts: list[str]) -> None:
 def test_rule_runners_choose_engines_and_filters() -> None:
     assert isinstance(rule_runner(RULES[1]), LineFilter)
     assert isinstance(rule_runner(RULES[3]), LineFilter)  # doubled letters
-    assert isinstance(rule_runner(RULES[-1]), LineFilter)  # negated class
+    assert isinstance(rule_runner(RULES[6]), LineFilter)  # negated class
     assert isinstance(rule_runner(RULES[0]), PairFilter)
+    assert isinstance(rule_runner(RunRule("ب", 2, 1)), VectorRuns)
+    assert isinstance(rule_runner(TrimRule(" ")), VectorTrim)
     assert isinstance(ReRule(RULES[3]), ReRule)
     assert required_chars(r"(?r)a|[bc]d*") == frozenset({97, 98, 99})
     assert required_pairs(r"[^a]") is None
@@ -131,3 +139,32 @@ def test_word_classes_stay_with_regex_where_the_engines_differ() -> None:
     assert rule_runner(rule)(text) == rule.apply(text) == "W W\n" * 400
     with pytest.raises(ValueError):
         ReRule(rule)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "  ", "\n", "\r", "\r\n", "a", "ب", "بب", "ببب", "😀"]), max_size=40
+    ),
+    st.integers(min_value=1, max_value=4),
+    st.integers(min_value=0, max_value=2),
+)
+def test_run_and_trim_rules_vectorized_equal_the_pattern(
+    parts: list[str], longer_than: int, fewer: int
+) -> None:
+    """Every placement of runs against line ends and text ends, in large texts."""
+    keep = max(1, longer_than - fewer)
+    text = "".join(parts)
+    runs = RunRule("ب😀", longer_than, keep)
+    trim = TrimRule(" ")
+    for big in (text * (MIN_VECTOR // max(1, len(text)) + 1), " " + text, text + " \r"):
+        big = big if len(big) >= MIN_VECTOR else big * (MIN_VECTOR // max(1, len(big)) + 1)
+        for rule in (runs, trim):
+            assert rule_runner(rule)(big) == rule.apply(big), (rule, big[:80])
+
+
+def test_trim_rule_at_the_very_ends_of_a_large_text() -> None:
+    body = "a  b" * MIN_VECTOR
+    rule = TrimRule(" ")
+    for text in ("  " + body + "  ", " " + body + " \r", body + "\r\r  ", "\n " + body + " \r\n"):
+        assert rule_runner(rule)(text) == rule.apply(text)

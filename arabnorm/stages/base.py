@@ -141,6 +141,84 @@ class Rule(Step):
         return f"Rule({self.pattern.pattern!r})"
 
 
+class _Copies:
+    """Replacement for a run: ``keep`` copies of its character (picklable, unlike a lambda)."""
+
+    __slots__ = ("keep",)
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+
+    def __call__(self, m: Any) -> str:
+        return str(m.group(1)) * self.keep
+
+
+class RunRule(Rule):
+    """Shorten every run of more than ``longer_than`` copies of one character of ``chars``.
+
+    A rule whose pattern is ``(C)\\1{n,}+`` (``C`` the class of ``chars``,
+    ``n`` = ``longer_than``) and whose replacement is ``keep`` copies of the
+    character. It runs as that rule everywhere; it is a class of its own
+    because what it does can be said without a pattern (delete the copies
+    after the first ``keep`` of each long enough run), which lets the
+    pipeline find the runs with one vectorized comparison of neighbours
+    instead of a regex attempt at every character.
+
+    >>> RunRule("ab", 2, 1).apply("caaab abba bbbb")
+    'cab abba b'
+    """
+
+    __slots__ = ("chars", "keep", "longer_than")
+
+    def __init__(self, chars: str | frozenset[str] | set[str], longer_than: int, keep: int) -> None:
+        from arabnorm.chars import char_class
+
+        if not 1 <= keep <= longer_than:
+            raise ValueError("keep must be between 1 and longer_than")
+        self.chars = frozenset(chars)
+        self.longer_than = longer_than
+        self.keep = keep
+        super().__init__(f"({char_class(self.chars)})\\1{{{longer_than},}}+", _Copies(keep))
+
+
+class _TrimOrOne:
+    """Replacement for a ``TrimRule`` match: nothing at a line end, else one character."""
+
+    __slots__ = ("char",)
+
+    def __init__(self, char: str) -> None:
+        self.char = char
+
+    def __call__(self, m: Any) -> str:
+        return "" if m.group("trim") is not None else self.char
+
+
+class TrimRule(Rule):
+    """Delete runs of ``char`` at either end of a line; shorten longer runs inside to one.
+
+    "A run at the end of a line" means before ``\\n``, before ``\\r\\n``, or at
+    the end of the text (also before a final ``\\r``), so line terminators
+    stay as they are. A run of one inside a line is not a match. The pattern
+    finds runs only where no ``char`` precedes and takes them possessively,
+    so a long run costs linear time. Like ``RunRule``, it is its own class so
+    the pipeline can find the runs by comparing code units, vectorized.
+
+    >>> TrimRule(" ").apply("  a   b \\r\\n c\\r")
+    'a b\\r\\nc\\r'
+    """
+
+    __slots__ = ("char",)
+
+    def __init__(self, char: str) -> None:
+        if len(char) != 1 or char in "\\r\\n":
+            raise ValueError("TrimRule needs one character other than a line break")
+        self.char = char
+        c = regex.escape(char)
+        super().__init__(
+            f"(?m)(?P<trim>^{c}++|(?<!{c}){c}++(?=\\r?$))|(?<!{c}){c}{{2,}}+", _TrimOrOne(char)
+        )
+
+
 @dataclass(frozen=True)
 class Param:
     """A stage parameter: its name, default, allowed values and meaning.

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import regex
-
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Param, Rule, Stage, Step, Table
+from arabnorm.stages.base import Param, Rule, Stage, Step, Table, TrimRule
 
 
 class _InsideArabicWord:
@@ -82,19 +80,6 @@ class Tatweel(Stage):
         return [Table({ord(chars.TATWEEL): ""})]
 
 
-# A run of spaces to delete (at the start or end of a line: "\r" before "\n"
-# or before the end of the text is part of the line terminator) or to shorten
-# (two or more inside a line). Runs start only where no space precedes and are
-# taken possessively, so a long run costs linear time.
-_SPACES = regex.compile(
-    r"(?m)(?P<trim>^ ++|(?<! ) ++(?=\r?$))|(?<! ) {2,}+",
-)
-
-
-def _collapse(m: Any) -> str:
-    return "" if m.group("trim") is not None else " "
-
-
 @register
 class Whitespace(Stage):
     """Make spacing uniform: one ordinary space between words, none at line ends.
@@ -113,4 +98,4 @@ class Whitespace(Stage):
 
     def build_steps(self) -> Sequence[Step]:
         spaces = chars.SPACE_SEPARATORS | {chars.CHARACTER_TABULATION}
-        return [Table(dict.fromkeys(map(ord, spaces), chars.SPACE)), Rule(_SPACES, _collapse)]
+        return [Table(dict.fromkeys(map(ord, spaces), chars.SPACE)), TrimRule(chars.SPACE)]

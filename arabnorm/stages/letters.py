@@ -9,7 +9,16 @@ from typing import Any
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Edit, Param, Rule, Stage, Step, Table, _edits_from_matches
+from arabnorm.stages.base import (
+    Edit,
+    Param,
+    Rule,
+    RunRule,
+    Stage,
+    Step,
+    Table,
+    _edits_from_matches,
+)
 
 _WORD = chars.char_class(chars.ARABIC_WORD_CHARS)
 _MARK = chars.char_class(chars.ARABIC_MARKS)
@@ -284,6 +293,4 @@ class Elongation(Stage):
 
     def build_steps(self) -> Sequence[Step]:
         keep = int(self.options["max"])
-        longer_than = max(2, keep)
-        letter = chars.char_class(chars.ARABIC_LETTERS)
-        return [Rule(f"({letter})\\1{{{longer_than},}}+", lambda m: m.group(1) * keep)]
+        return [RunRule(chars.ARABIC_LETTERS, max(2, keep), keep)]
