@@ -37,6 +37,14 @@ Edit = tuple[int, int, int, int]
 class Step:
     """One primitive transformation of a block of text."""
 
+    def commutes_with(self, table: Table) -> bool:
+        """Whether running ``table`` before this step gives what running it after gives.
+
+        The pipeline uses this to move a table past a step and fuse it with an
+        earlier table. ``False`` unless a step knows better.
+        """
+        return False
+
     def apply(self, text: str) -> str:
         raise NotImplementedError
 
@@ -179,6 +187,24 @@ class RunRule(Rule):
         self.longer_than = longer_than
         self.keep = keep
         super().__init__(f"({char_class(self.chars)})\\1{{{longer_than},}}+", _Copies(keep))
+
+    def commutes_with(self, table: Table) -> bool:
+        """True for a table that maps one code point to one and never touches ``chars``.
+
+        Such a table keeps every position, leaves the class's characters where
+        they are and makes none, so the runs are the same before and after
+        it; this rule only deletes characters of its class, which the table
+        leaves alone.
+
+        >>> RunRule("ب", 2, 1).commutes_with(Table({ord("\u00a0"): " "}))
+        True
+        >>> RunRule("ب", 2, 1).commutes_with(Table({ord("ـ"): ""}))
+        False
+        """
+        own = {ord(c) for c in self.chars}
+        return all(
+            len(v) == 1 and k not in own and ord(v) not in own for k, v in table.mapping.items()
+        )
 
 
 class _TrimOrOne:

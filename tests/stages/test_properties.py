@@ -156,3 +156,57 @@ def test_spans_on_an_example() -> None:
     assert out == "احمد كتاب"
     assert text[slice(*alignment.span(0, 4))] == "أَحْمَدُ"
     assert text[slice(*alignment.span(5, 9))] == "ﻛﺘـــﺎﺏ"
+
+
+# --- compiled pipelines equal their steps run one by one ---------------------
+
+PIPELINE_SPECS = [
+    "invisible,forms,variants,tatweel,diacritics,alef,yaa,teh-marbuta,hamza,"
+    "digits,punctuation,quotes,elongation,whitespace",
+    "elongation,whitespace",
+    "elongation:max=2,digits,punctuation,whitespace",
+    "alef,elongation,tatweel,elongation:max=3,yaa",
+    "quotes,elongation,quotes:style=guillemets,whitespace",
+    "standard",
+    "camel",
+]
+RUNS_AND_SPACES = [*SPECIAL, "ب", "ببب", "ــــ", "ی", "  ", "\r\n", "\n", "\u00a0\u00a0", "٣"]
+biased = st.lists(
+    st.one_of(
+        st.sampled_from(RUNS_AND_SPACES),
+        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+        st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _step_by_step(spec: str, text: str) -> str:
+    from arabnorm.presets import PRESETS
+
+    for stage in Pipeline.from_spec(PRESETS[spec][0] if spec in PRESETS else spec).stages:
+        for step in stage.steps:
+            text = step.apply(text)
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(spec=st.sampled_from(PIPELINE_SPECS), text=biased)
+def test_compiled_pipeline_equals_its_steps_one_by_one(spec: str, text: str) -> None:
+    """Fusing tables across the steps they commute with changes no result,
+    on short texts and on texts long enough for the vectorized paths."""
+    from arabnorm.presets import PRESETS
+
+    pipeline = Pipeline.from_spec(PRESETS[spec][0] if spec in PRESETS else spec)
+    assert pipeline.apply(text) == _step_by_step(spec, text)
+    big = (text + "\n") * (3000 // (len(text) + 1) + 1)
+    assert pipeline.apply(big) == _step_by_step(spec, big)
+
+
+def test_a_spaces_table_moves_past_elongation_to_fuse() -> None:
+    steps = Pipeline.from_spec("alef,elongation,whitespace").steps
+    assert [type(s).__name__ for s in steps] == ["Table", "RunRule", "TrimRule"]
+    # a table that deletes cannot move: deletions make new runs
+    steps = Pipeline.from_spec("alef,elongation,tatweel").steps
+    assert [type(s).__name__ for s in steps] == ["Table", "RunRule", "Table"]
+    assert Pipeline.from_spec("alef,elongation,tatweel").apply("بـبـب") == "ببب"
