@@ -690,12 +690,32 @@ def run_chars(pattern: str, flags: int = 0) -> tuple[frozenset[int], int] | None
     return None
 
 
+def starts_with_literal(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of a forward pattern starts with one fixed character.
+
+    Both engines then look for that character at C speed before trying a
+    match, several times faster than a line filter's passes over the block.
+
+    >>> starts_with_literal("ی(?=x)"), starts_with_literal("[ab]c"), starts_with_literal("(?r)ab")
+    (True, False, False)
+    """
+    if flags & re.IGNORECASE or pattern.startswith("(?r)"):
+        return False
+    tree = _parse(pattern)
+    if not tree:
+        return False
+    op, av = tree[0]
+    while str(op) == "SUBPATTERN" and av[3]:
+        op, av = av[3][0]
+    return str(op) == "LITERAL"
+
+
 def filtered(run: Callable[[str], str], pattern: Any) -> Callable[[str], str]:
     """``run`` behind a ``LineFilter`` when the pattern has a small required set."""
     if not numpy_available():
         return run
     text, flags = pattern.pattern, pattern.flags
-    if not isinstance(text, str):
+    if not isinstance(text, str) or starts_with_literal(text, flags):
         return run
     pairs = required_pairs(text, flags)
     if pairs is not None:  # pairs are more selective than their characters

@@ -168,3 +168,11 @@ def test_trim_rule_at_the_very_ends_of_a_large_text() -> None:
     rule = TrimRule(" ")
     for text in ("  " + body + "  ", " " + body + " \r", body + "\r\r  ", "\n " + body + " \r\n"):
         assert rule_runner(rule)(text) == rule.apply(text)
+
+
+def test_patterns_starting_with_a_literal_skip_the_line_filter() -> None:
+    rule = Rule("ی(?![\u0620-\u064a])", "ى")
+    run = rule_runner(rule)
+    assert not isinstance(run, (LineFilter, PairFilter))
+    text = ("کتابی ی\n" + "x" * 200 + "\n") * 500
+    assert run(text) == rule.apply(text)
