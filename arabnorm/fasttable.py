@@ -66,15 +66,32 @@ def numpy_available() -> bool:
 
 
 class VectorTable:
-    """A table compiled to a numpy lookup array plus a small expansion pass."""
+    """A table compiled to a numpy lookup array plus a small expansion pass.
 
-    __slots__ = ("_arrays", "_delete", "_extra", "_extra_re", "_simple", "_translate")
+    With ``keep_only`` (a ``KeepOnly`` rule that runs just before the table),
+    the lookup array also drops every code unit outside the rule's set: the
+    two steps cost one pass. That needs a set of BMP characters without
+    U+FFFF, so that the units of a surrogate pair, and lone surrogates, are
+    dropped as the rule drops their characters.
+    """
 
-    def __init__(self, table: Table) -> None:
+    __slots__ = ("_arrays", "_delete", "_extra", "_extra_re", "_keep", "_simple", "_translate")
+
+    def __init__(self, table: Table, keep_only: Any = None) -> None:
         self._translate = table.apply
+        self._keep: frozenset[int] | None = None
+        if keep_only is not None:
+            keep = frozenset(map(ord, keep_only.chars))
+            if any(k >= _DELETE or 0xD800 <= k <= 0xDFFF for k in keep):
+                raise ValueError("kept characters outside the BMP, surrogates or U+FFFF")
+            self._keep = keep
+            first, then = keep_only.apply, table.apply
+            self._translate = lambda text: then(first(text))
         extra: dict[str, str] = {}
         simple: dict[int, int] = {}  # code unit -> code unit, _DELETE to drop
         for key, value in table.mapping.items():
+            if self._keep is not None and key not in self._keep:
+                continue  # deleted before the table sees it
             if key > 0xFFFF or 0xD800 <= key <= 0xDFFF or len(value) > 1:
                 extra[chr(key)] = value
             elif value == "":
@@ -89,7 +106,7 @@ class VectorTable:
         if _DELETE in table.mapping or _DELETE in one_to_one:
             raise ValueError("U+FFFF is mapped")
         self._simple = simple
-        self._delete = _DELETE in simple.values()
+        self._delete = _DELETE in simple.values() or self._keep is not None
         self._extra = extra
         self._extra_re = re.compile(_char_class(extra)) if extra else None
         self._arrays: tuple[Any, Any] | None = None
@@ -97,7 +114,12 @@ class VectorTable:
     def _build(self) -> tuple[Any, Any]:
         import numpy as np
 
-        lut = np.arange(65536, dtype=np.uint16)
+        if self._keep is None:
+            lut = np.arange(65536, dtype=np.uint16)
+        else:
+            lut = np.full(65536, _DELETE, dtype=np.uint16)
+            kept = np.array(sorted(self._keep), dtype=np.intp)
+            lut[kept] = kept
         for key, unit in self._simple.items():
             lut[key] = unit
         # Which code units may start a multi-character entry: a quick "none here" test.
@@ -109,7 +131,7 @@ class VectorTable:
         return self._arrays
 
     def __call__(self, text: str) -> str:
-        if len(text) < MIN_VECTOR or (self._delete and "\uffff" in text):
+        if len(text) < MIN_VECTOR or (self._delete and self._keep is None and "\uffff" in text):
             return self._translate(text)
         import numpy as np
 

@@ -65,7 +65,7 @@ from arabnorm.fasttable import (  # noqa: E402
     required_pairs,
     rule_runner,
 )
-from arabnorm.stages.base import Rule, RunRule, TrimRule  # noqa: E402
+from arabnorm.stages.base import KeepOnly, Rule, RunRule, TrimRule  # noqa: E402
 
 RULES = [
     Rule(
@@ -176,3 +176,31 @@ def test_patterns_starting_with_a_literal_skip_the_line_filter() -> None:
     assert not isinstance(run, (LineFilter, PairFilter))
     text = ("کتابی ی\n" + "x" * 200 + "\n") * 500
     assert run(text) == rule.apply(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sets(st.sampled_from(["a", "ـ", "أ", "\u064b", "ى", "ﷲ", " ", "\n", "é", "\ufffe"])),
+    st.dictionaries(KEYS, VALUES, max_size=8),
+    TEXT,
+)
+def test_keep_only_folded_into_a_table_equals_the_two_steps(
+    keep: set[str], mapping: dict[int, str], text: str
+) -> None:
+    """Lone surrogates, pairs, U+FFFF and expansions, kept or not."""
+    rule, table = KeepOnly(keep), Table(mapping)
+    try:
+        run = VectorTable(table, keep_only=rule)
+    except ValueError:
+        return  # the pipeline then runs the two steps one by one
+    big = text * (MIN_VECTOR // max(1, len(text)) + 1)
+    for t in (text, big, big + "\uffff😀"):
+        assert run(t) == table.apply(rule.apply(t))
+
+
+def test_keep_only_and_a_table_run_as_one_pass_in_a_pipeline() -> None:
+    from arabnorm.pipeline import Pipeline
+
+    pipeline = Pipeline.from_spec("camel")
+    assert len(pipeline.steps) == 2
+    assert len(pipeline._run) == 1 and isinstance(pipeline._run[0], VectorTable)

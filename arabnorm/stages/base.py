@@ -207,6 +207,27 @@ class RunRule(Rule):
         )
 
 
+class KeepOnly(Rule):
+    """Delete every character that is not in ``chars``.
+
+    A rule (a table can only list the characters it changes, and this
+    changes everything it does not list) whose pattern is the run of the
+    negated class. It is a class of its own so that the pipeline can fold it
+    into the lookup array of a table that follows it.
+
+    >>> KeepOnly("ab ").apply("a-b c!")
+    'ab '
+    """
+
+    __slots__ = ("chars",)
+
+    def __init__(self, chars: str | frozenset[str] | set[str]) -> None:
+        from arabnorm.chars import char_class
+
+        self.chars = frozenset(chars)
+        super().__init__(f"{char_class(self.chars, negate=True)}++", "")
+
+
 class _TrimOrOne:
     """Replacement for a ``TrimRule`` match: nothing at a line end, else one character."""
 

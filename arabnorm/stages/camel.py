@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Rule, Stage, Step, Table
+from arabnorm.stages.base import KeepOnly, Stage, Step, Table
 
 DATA_FILE = "camel_arclean.tsv"
 
@@ -118,5 +118,4 @@ class Camel(Stage):
             return [table]
         if default != "":
             raise ValueError(f"{DATA_FILE}: only 'keep' or 'delete' is supported as default")
-        unnamed = chars.char_class({chr(cp) for cp in mapping}, negate=True)
-        return [Rule(f"{unnamed}++", ""), table]
+        return [KeepOnly({chr(cp) for cp in mapping}), table]

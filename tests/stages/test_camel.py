@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from arabnorm.pipeline import Pipeline
+from arabnorm.stages.base import Rule
 from arabnorm.stages.camel import DATA_FILE, arclean_map
 
 
@@ -45,4 +46,5 @@ def test_camel_keeps_line_breaks_and_tabs() -> None:
 
 def test_camel_is_a_rule_then_one_table() -> None:
     steps = Pipeline.from_preset("camel")._steps
-    assert [type(s).__name__ for s in steps] == ["Rule", "Table"]
+    assert [type(s).__name__ for s in steps] == ["KeepOnly", "Table"]
+    assert isinstance(steps[0], Rule)
