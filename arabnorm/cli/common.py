@@ -305,8 +305,11 @@ def run_corpus(
     (records passed through) and, with ``--stats``, the summary line
     go to stderr; nothing else does.
     """
+    from arabnorm.io.allocator import tune_allocator
     from arabnorm.io.corpus import CorpusOptions, plan, process_corpus
     from arabnorm.io.progress import summary_line
+
+    tune_allocator()
 
     options = CorpusOptions(
         output=output,
