@@ -369,8 +369,11 @@ class VectorTrim:
     Each maximal run of the character is one case of the rule: deleted when
     it starts a line (after ``\\n`` or at the start of the text) or ends one
     (before ``\\n``, ``\\r\\n``, a final ``\\r`` or the end of the text),
-    otherwise shortened to one character if longer. The positions of the
-    character give the runs; only the runs that change are cut by slicing.
+    otherwise shortened to one character if longer. So only two kinds of
+    runs can change: runs of two or more, found where two copies touch, and
+    runs of one beside a line break or at an end of the text. Both come from
+    small arrays (the word-separating spaces, one in every few characters,
+    are never listed), and only the runs that change are cut by slicing.
     Short texts and texts with lone surrogates go to the rule itself.
 
     >>> from arabnorm.stages.base import TrimRule
@@ -394,13 +397,30 @@ class VectorTrim:
             return self._run(text)
         import numpy as np
 
-        at = np.flatnonzero(units == self._char)
-        if at.size == 0:
-            return text
         n = len(units)
-        breaks = np.flatnonzero(np.diff(at) != 1)
-        starts = at[np.concatenate(([0], breaks + 1))]
-        ends = at[np.concatenate((breaks, [at.size - 1]))] + 1  # exclusive
+        is_char = units == self._char
+        # Runs of two or more, from the positions where two copies touch:
+        # consecutive positions are one run, from the first to the last + 2.
+        pairs = np.flatnonzero(is_char[1:] & is_char[:-1])
+        breaks = np.flatnonzero(np.diff(pairs) != 1)
+        long_starts = pairs[np.concatenate(([0], breaks + 1))] if pairs.size else pairs
+        long_ends = pairs[np.concatenate((breaks, [pairs.size - 1]))] + 2 if pairs.size else pairs
+        # Runs of one change only at a line's edge: look beside each line break
+        # (and "\r\n"), and at both ends of the text.
+        breaks_at = np.flatnonzero(units == _EDGE)
+        crlf = breaks_at[(breaks_at > 0) & (units[breaks_at - 1] == 0x0D)]
+        edge = np.concatenate((breaks_at - 1, breaks_at + 1, crlf - 2, [0, n - 1, n - 2]))
+        edge = np.unique(edge[(edge >= 0) & (edge < n)])
+        edge = edge[is_char[edge]]
+        alone = (edge == 0) | ~is_char[np.maximum(edge - 1, 0)]
+        alone &= (edge == n - 1) | ~is_char[np.minimum(edge + 1, n - 1)]
+        edge = edge[alone]
+        if long_starts.size == 0 and edge.size == 0:
+            return text
+        starts = np.concatenate((long_starts, edge))
+        ends = np.concatenate((long_ends, edge + 1))
+        order = np.argsort(starts, kind="stable")
+        starts, ends = starts[order], ends[order]
         trim = (starts == 0) | (units[starts - 1] == _EDGE)  # units[-1] only when starts == 0
         after = units[np.minimum(ends, n - 1)]
         after2 = units[np.minimum(ends + 1, n - 1)]
