@@ -38,15 +38,16 @@ def build_pipeline(preset: str | None = None, stages: str | None = None) -> Pipe
     """The pipeline for a preset and/or a stage spec.
 
     With only ``stages``, exactly those stages; with only ``preset`` (or
-    neither: the default preset), that preset; with both, the preset's stages
+    neither: the default preset, ``standard`` unless a config file chose
+    another), that preset; with both, the preset's stages
     followed by ``stages``.
     """
     from arabnorm.pipeline import Pipeline
-    from arabnorm.presets import DEFAULT_PRESET, preset_spec
+    from arabnorm.presets import default_preset, preset_spec
 
     if stages is not None and preset is None:
         return Pipeline.from_spec(stages)
-    spec = preset_spec(preset or DEFAULT_PRESET)
+    spec = preset_spec(preset or default_preset())
     if stages:
         spec = f"{spec},{stages}" if spec else stages
     return Pipeline.from_spec(spec)

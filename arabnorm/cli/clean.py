@@ -12,11 +12,14 @@ from arabnorm.cli.common import (
     pipeline_options,
     resolve_pipeline,
 )
+from arabnorm.cli.control import control_options, explain_option, explained
 
 
 @click.command()
 @pipeline_options
 @io_options
+@control_options
+@explain_option
 @handle_errors
 def clean(
     inputs: tuple[str, ...],
@@ -25,6 +28,7 @@ def clean(
     errors: str,
     preset: str | None,
     stages: tuple[str, ...],
+    explain: bool = False,
 ) -> None:
     """Normalize Arabic text from INPUT files (or standard input) to standard output.
 
@@ -41,16 +45,17 @@ def clean(
     from arabnorm.io.text import process_text
 
     pipeline = resolve_pipeline(preset, stages)
+    transform = explained(pipeline) if explain else pipeline.apply
     paths = check_outputs(inputs, output, in_place)
     if in_place:
         for path in paths:
             with open_input(path) as src, atomic_write(path, like=path) as dst:
-                process_text(pipeline.apply, src, dst, path, errors)
+                process_text(transform, src, dst, path, errors)
         return
     with output_stream(output) as dst:
         for path in paths:
             with open_input(path) as src:
-                process_text(pipeline.apply, src, dst, _name(path), errors)
+                process_text(transform, src, dst, _name(path), errors)
 
 
 def _name(path: str) -> str:

@@ -1,0 +1,129 @@
+"""Options that show and control what a command changes: ``--config``,
+``--print-spec`` and ``--explain``.
+
+Each is a decorator placed above ``handle_errors`` on a command that has
+``pipeline_options``; the option's work happens in the decorator, so a
+command's body only needs to know about ``--explain``::
+
+    @click.command()
+    @pipeline_options
+    @control_options
+    @explain_option
+    @handle_errors
+    def clean(..., explain: bool) -> None:
+        pipeline = resolve_pipeline(preset, stages)
+        transform = explained(pipeline) if explain else pipeline.apply
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any, TypeVar, cast
+
+import click
+
+from arabnorm.cli.common import handle_errors, resolve_pipeline
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+__all__ = ["control_options", "explain_option", "explained", "with_config"]
+
+
+def with_config(func: F) -> F:
+    """``--config FILE``: load it (or the config of the current directory) first."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, config_file: str | None = None, **kwargs: Any) -> Any:
+        from arabnorm.config import use_config
+
+        handle_errors(use_config)(config_file)
+        return func(*args, **kwargs)
+
+    return cast(
+        F,
+        click.option(
+            "--config",
+            "config_file",
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Read presets and the default preset from FILE instead of "
+            "./arabnorm.toml or [tool.arabnorm] in ./pyproject.toml.",
+        )(wrapper),
+    )
+
+
+def control_options(func: F) -> F:
+    """``--config FILE`` and ``--print-spec`` for a command with ``pipeline_options``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, print_spec: bool = False, **kwargs: Any) -> Any:
+        if print_spec:
+            handle_errors(_print_spec)(kwargs.get("preset"), kwargs.get("stages", ()))
+            return None
+        return func(*args, **kwargs)
+
+    wrapped = click.option(
+        "--print-spec",
+        is_flag=True,
+        help="Print the fully resolved pipeline (every stage, every parameter) and "
+        "its short stable hash, then exit.",
+    )(wrapper)
+    return with_config(cast(F, wrapped))
+
+
+def _print_spec(preset: str | None, stages: tuple[str, ...]) -> None:
+    from arabnorm.provenance import describe
+
+    click.echo(describe(resolve_pipeline(preset, stages)))
+
+
+# The counters ``explained`` made during the current command.
+_counters: ContextVar[list[Any] | None] = ContextVar("arabnorm_explain", default=None)
+
+
+def explained(pipeline: Any) -> Callable[[str], str]:
+    """A transform equal to ``pipeline.apply`` that counts changes per stage.
+
+    Its counts are printed on stderr when the command decorated with
+    ``explain_option`` ends.
+    """
+    from arabnorm.explain import ChangeCounter
+
+    counter = ChangeCounter(pipeline)
+    counters = _counters.get()
+    if counters is not None:
+        counters.append(counter)
+    return counter.apply
+
+
+def explain_option(func: F) -> F:
+    """``--explain``: after the run, print on stderr what each stage changed."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, explain: bool = False, **kwargs: Any) -> Any:
+        if not explain:
+            return func(*args, explain=False, **kwargs)
+        from arabnorm.explain import format_counts
+
+        counters: list[Any] = []
+        token = _counters.set(counters)
+        try:
+            result = func(*args, explain=True, **kwargs)
+        finally:
+            _counters.reset(token)
+        if counters:
+            total = counters[0]
+            for other in counters[1:]:
+                total.merge(other)
+            click.echo(format_counts(total.counts(), total.chars_in), err=True)
+        return result
+
+    option = click.option(
+        "--explain",
+        is_flag=True,
+        help="After the run, print on standard error how many characters each stage changed.",
+    )
+    return cast(F, option(wrapper))
