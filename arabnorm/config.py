@@ -98,7 +98,8 @@ class Config:
             if not _PRESET_NAME.match(name):
                 raise bad(key, "a preset name uses only letters, digits, '_', '.' and '-'")
             items, description = _preset_items(value, key, bad)
-            presets[name] = (_resolve(items, presets, key, bad), description)
+            spec = _resolve(items, presets, key, bad)
+            presets[name] = (spec, description or f"from {source}")
         default = data.get("preset")
         if default is not None:
             if not isinstance(default, str):
