@@ -72,6 +72,5 @@ def preset_spec(name: str) -> str:
     try:
         return all_presets()[name][0]
     except KeyError:
-        raise SpecError(
-            f"unknown preset {name!r}; valid presets: {', '.join(all_presets())}"
-        ) from None
+        valid = ", ".join(all_presets())
+        raise SpecError(f"unknown preset {name!r}; valid presets: {valid}") from None

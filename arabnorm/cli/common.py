@@ -22,6 +22,7 @@ from arabnorm.errors import (
     EXIT_OK,
     ArabnormError,
     FileAccessError,
+    UsageError,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,8 +82,7 @@ def pipeline_options(func: F) -> F:
         "--preset",
         metavar="NAME",
         default=None,
-        help="Named stage list: standard (default), search, camel, none. "
-        "See 'arabnorm stages'.",
+        help="Named stage list: standard (default), search, camel, none. See 'arabnorm stages'.",
     )(func)
     return func
 
@@ -111,9 +111,9 @@ def io_options(func: F) -> F:
         default=None,
         help="Write to FILE (atomically) instead of standard output.",
     )(func)
-    func = click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(allow_dash=True))(
-        func
-    )
+    func = click.argument(
+        "inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(allow_dash=True)
+    )(func)
     return func
 
 
@@ -130,13 +130,13 @@ def check_outputs(inputs: Sequence[str], output: str | None, in_place: bool) -> 
     paths = list(inputs) or ["-"]
     if in_place:
         if output is not None:
-            raise click.UsageError("--in-place and --output cannot be used together")
+            raise UsageError("--in-place and --output cannot be used together")
         if "-" in paths:
-            raise click.UsageError("--in-place needs file inputs, not standard input")
+            raise UsageError("--in-place needs file inputs, not standard input")
     if output is not None and output != "-":
         for path in paths:
             if path != "-" and _same_file(path, output):
-                raise click.UsageError(
+                raise UsageError(
                     f"output file {output} is also an input; use --in-place to rewrite it"
                 )
     return paths

@@ -41,7 +41,7 @@ def open_input(path: str) -> Iterator[BinaryIO]:
     if os.path.isdir(path):
         raise FileAccessError(f"{path}: is a directory")
     try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below
+        stream = open(path, "rb")
     except OSError as exc:
         raise FileAccessError(describe_os_error(path, exc)) from None
     with stream:
