@@ -44,13 +44,9 @@ def clean(
     from arabnorm.io.files import atomic_write, open_input
     from arabnorm.io.text import process_text
 
-<<<<<<< HEAD
-    pipeline = resolve_pipeline(preset, stages)
-    transform = explained(pipeline) if explain else pipeline.apply
-=======
->>>>>>> main
     paths = check_outputs(inputs, output, in_place)
     pipeline = resolve_pipeline(preset, stages)
+    transform = explained(pipeline) if explain else pipeline.apply
     if in_place:
         for path in paths:
             with open_input(path) as src, atomic_write(path, like=path) as dst:
