@@ -186,7 +186,7 @@ def find_config(directory: str | os.PathLike[str] | None = None) -> Path | None:
     ``arabnorm.toml`` wins; otherwise ``pyproject.toml`` counts only when it
     has a ``[tool.arabnorm]`` table.
     """
-    base = Path(directory) if directory is not None else Path.cwd()
+    base = Path(directory) if directory is not None else Path()
     own = base / CONFIG_NAME
     if own.is_file():
         return own

@@ -56,7 +56,7 @@ def _rows(report: Any) -> tuple[list[tuple[str, int, float]], list[tuple[str, in
     return counts, changes
 
 
-def _table(report: Any, title: str, pipeline_label: str) -> Any:
+def _table(report: Any, pipeline_label: str) -> Any:
     from rich.table import Table
 
     from arabnorm.audit import LINE_CATEGORIES
@@ -65,7 +65,7 @@ def _table(report: Any, title: str, pipeline_label: str) -> Any:
     changes.append(
         (pipeline_label, report.pipeline_changes, _share(report.pipeline_changes, report.chars))
     )
-    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    table = Table(show_edge=False, pad_edge=False)
     table.add_column("in the text / stage alone", no_wrap=True)
     table.add_column("count", justify="right", no_wrap=True)
     table.add_column("share", justify="right", no_wrap=True)
@@ -151,8 +151,10 @@ def audit(
     shown = [] if total_only and len(reports) > 1 else reports
     for report in shown:
         title = f"{report.path}: {report.lines:,} lines, {report.chars:,} characters"
-        console.print(_table(report, title, label))
+        console.print(title, style="bold", soft_wrap=True, markup=False)
+        console.print(_table(report, label))
         console.print()
     if len(reports) > 1:
         title = f"total: {len(reports)} files, {total.lines:,} lines, {total.chars:,} characters"
-        console.print(_table(total, title, label))
+        console.print(title, style="bold", soft_wrap=True, markup=False)
+        console.print(_table(total, label))
