@@ -16,6 +16,7 @@ from typing import Any, BinaryIO, TypeVar
 
 import click
 
+from arabnorm.cli.complete import complete_presets, complete_stages
 from arabnorm.errors import (
     EXIT_INTERRUPTED,
     EXIT_IO,
@@ -74,6 +75,7 @@ def pipeline_options(func: F) -> F:
         "stages",
         multiple=True,
         metavar="SPEC",
+        shell_complete=complete_stages,
         help="Stages to run, e.g. 'alef,diacritics:keep=shadda'. Alone: exactly these "
         "stages; with --preset: after the preset's stages. Repeatable.",
     )(func)
@@ -82,6 +84,7 @@ def pipeline_options(func: F) -> F:
         "--preset",
         metavar="NAME",
         default=None,
+        shell_complete=complete_presets,
         help="Named stage list: standard (default), search, camel, none. See 'arabnorm stages'.",
     )(func)
     return func
