@@ -136,6 +136,10 @@ class ChangeCounter:
 
     __call__ = apply
 
+    def map_batch(self, texts: Sequence[str]) -> list[str]:
+        """Normalize each string of a batch, counting as ``apply`` does."""
+        return [self.apply(t) for t in texts]
+
     def counts(self) -> list[tuple[str, int]]:
         """``(stage spec, characters changed)`` in pipeline order."""
         return [(s.spec, n) for s, n in zip(self.pipeline.stages, self._counts, strict=True)]

@@ -146,7 +146,12 @@ def audit(
         return
     from rich.console import Console
 
-    label = f"pipeline ({preset})" if preset else ("pipeline (-s)" if stages else "pipeline")
+    from arabnorm.presets import default_preset
+
+    if stages and not preset:
+        label = "pipeline (-s)"
+    else:
+        label = f"pipeline ({preset or default_preset()}{' + -s' if stages else ''})"
     console = Console(soft_wrap=False, highlight=False)
     shown = [] if total_only and len(reports) > 1 else reports
     for report in shown:

@@ -46,16 +46,16 @@ def clean(
 
     paths = check_outputs(inputs, output, in_place)
     pipeline = resolve_pipeline(preset, stages)
-    transform = explained(pipeline) if explain else pipeline.apply
+    transform = explained(pipeline) if explain else pipeline
     if in_place:
         for path in paths:
             with open_input(path) as src, atomic_write(path, like=path) as dst:
-                process_text(transform, src, dst, path, errors)
+                process_text(transform.apply, src, dst, path, errors)
         return
     with output_stream(output) as dst:
         for path in paths:
             with open_input(path) as src:
-                process_text(transform, src, dst, _name(path), errors)
+                process_text(transform.apply, src, dst, _name(path), errors)
 
 
 def _name(path: str) -> str:

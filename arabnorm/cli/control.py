@@ -12,7 +12,7 @@ command's body only needs to know about ``--explain``::
     @handle_errors
     def clean(..., explain: bool) -> None:
         pipeline = resolve_pipeline(preset, stages)
-        transform = explained(pipeline) if explain else pipeline.apply
+        transform = explained(pipeline) if explain else pipeline
 """
 
 from __future__ import annotations
@@ -84,11 +84,13 @@ def _print_spec(preset: str | None, stages: tuple[str, ...]) -> None:
 _counters: ContextVar[list[Any] | None] = ContextVar("arabnorm_explain", default=None)
 
 
-def explained(pipeline: Any) -> Callable[[str], str]:
-    """A transform equal to ``pipeline.apply`` that counts changes per stage.
+def explained(pipeline: Any) -> Any:
+    """A ``ChangeCounter``: it transforms like ``pipeline`` and counts per stage.
 
     Its counts are printed on stderr when the command decorated with
-    ``explain_option`` ends.
+    ``explain_option`` ends. Counting happens in this process, so a command
+    that fans blocks out to worker processes runs them here instead when
+    explaining.
     """
     from arabnorm.explain import ChangeCounter
 
@@ -96,7 +98,7 @@ def explained(pipeline: Any) -> Callable[[str], str]:
     counters = _counters.get()
     if counters is not None:
         counters.append(counter)
-    return counter.apply
+    return counter
 
 
 def explain_option(func: F) -> F:
