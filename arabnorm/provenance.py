@@ -15,10 +15,14 @@ behaviour::
 from __future__ import annotations
 
 import hashlib
+import json
 
 from arabnorm.pipeline import Pipeline
 
-__all__ = ["HASH_LENGTH", "describe", "spec_hash"]
+__all__ = ["HASH_LENGTH", "PROVENANCE_KEY", "describe", "spec_hash", "stamp_json_line"]
+
+PROVENANCE_KEY = "arabnorm_spec"
+"""The key ``--provenance`` adds to each JSON record."""
 
 HASH_LENGTH = 12
 """Hex digits kept: 48 bits, plenty to tell pipelines apart, short to read."""
@@ -42,3 +46,31 @@ def describe(pipeline: Pipeline) -> str:
     hash 67b9f2dde69d
     """
     return f"spec {pipeline.full_spec}\nhash {spec_hash(pipeline)}"
+
+
+def stamp_json_line(line: str, value: str, key: str = PROVENANCE_KEY) -> str:
+    """Add ``"key": value`` as the last member of the JSON object on ``line``.
+
+    The rest of the line is kept byte for byte (only a record that already
+    has the key is parsed and written anew, with the key's value replaced).
+    ``line`` holds one JSON object and no terminator.
+
+    >>> stamp_json_line('{"text": "كتاب"}', "67b9f2dde69d")
+    '{"text": "كتاب", "arabnorm_spec": "67b9f2dde69d"}'
+    >>> stamp_json_line("{ }", "x", "k")
+    '{"k": "x"}'
+    """
+    member = f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+    if json.dumps(key) in line:
+        record = json.loads(line)
+        if isinstance(record, dict) and key in record:
+            record[key] = value
+            return json.dumps(record, ensure_ascii=False)
+    body = line.rstrip()
+    trailing = line[len(body) :]
+    if not body.endswith("}"):
+        raise ValueError("not a JSON object")
+    inner = body[:-1].rstrip()
+    if inner.endswith("{"):
+        return f"{inner}{member}}}{trailing}"
+    return f"{inner}, {member}}}{trailing}"

@@ -31,3 +31,20 @@ def test_describe() -> None:
         "spec tatweel",
         "hash 67b9f2dde69d",
     ]
+
+
+def test_stamp_json_line_keeps_the_record_and_adds_the_hash() -> None:
+    import json
+
+    from arabnorm.provenance import stamp_json_line
+
+    line = '{"id":1,"text":"\\u0643\\u062a\\u0627\\u0628" , "n": null}  '
+    out = stamp_json_line(line, "abc")
+    assert out.startswith('{"id":1,"text":"\\u0643\\u062a\\u0627\\u0628" , "n": null')
+    assert json.loads(out) == {"id": 1, "text": "كتاب", "n": None, "arabnorm_spec": "abc"}
+    assert out.endswith("  ")
+    # Stamping again replaces the value instead of adding a duplicate key.
+    again = stamp_json_line(out, "def")
+    assert json.loads(again)["arabnorm_spec"] == "def"
+    assert again.count("arabnorm_spec") == 1
+    assert json.loads(stamp_json_line("{}", "x")) == {"arabnorm_spec": "x"}
