@@ -30,6 +30,7 @@ from arabnorm.cli.control import control_options
 PLAIN = (("[-", "-]"), ("{+", "+}"))
 COLOR = (("\x1b[1;31;7m", "\x1b[0m"), ("\x1b[1;32;7m", "\x1b[0m"))
 DOTTED_CIRCLE = "\u25cc"  # DOTTED CIRCLE: the base on which a lone mark is shown
+ELLIPSIS = "…"
 _HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
 
 
@@ -47,17 +48,48 @@ def _visible(text: str, highlighted: bool) -> str:
     return "".join(out)
 
 
-def render(text: str, spans: list[tuple[int, int]], marks: tuple[str, str]) -> str:
-    """``text`` with each ``(start, end)`` slice wrapped in ``marks``."""
-    pieces: list[str] = []
-    last = 0
+def _windows(spans: list[tuple[int, int]], size: int, context: int) -> list[tuple[int, int]]:
+    """Slices of ``context`` characters around each span, merged where they meet."""
+    windows: list[tuple[int, int]] = []
     for start, end in spans:
-        if end <= start:
-            continue
-        pieces.append(_visible(text[last:start], False))
-        pieces.append(marks[0] + _visible(text[start:end], True) + marks[1])
-        last = end
-    pieces.append(_visible(text[last:], False))
+        lo, hi = max(0, start - context), min(size, end + context)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def render(
+    text: str,
+    spans: list[tuple[int, int]],
+    marks: tuple[str, str],
+    context: int | None = None,
+) -> str:
+    """``text`` with each ``(start, end)`` slice wrapped in ``marks``.
+
+    With ``context``, only that many characters around each span are shown;
+    ``…`` stands for the rest.
+
+    >>> render("abcdefgh", [(3, 4)], ("[-", "-]"), context=1)
+    '…c[-d-]e…'
+    """
+    size = len(text)
+    windows = [(0, size)] if context is None else _windows(spans, size, context)
+    pieces: list[str] = []
+    for lo, hi in windows:
+        if lo > 0:
+            pieces.append(ELLIPSIS)
+        pos = lo
+        for start, end in spans:
+            if end <= start or start < lo or end > hi:
+                continue
+            pieces.append(_visible(text[pos:start], False))
+            pieces.append(marks[0] + _visible(text[start:end], True) + marks[1])
+            pos = end
+        pieces.append(_visible(text[pos:hi], False))
+    if windows and windows[-1][1] < size:
+        pieces.append(ELLIPSIS)
     return "".join(pieces)
 
 
@@ -100,6 +132,14 @@ def _use_color(color: str) -> bool:
     show_default=True,
     help="Highlight in colour; auto means on a terminal unless NO_COLOR is set.",
 )
+@click.option(
+    "-C",
+    "--context",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Show only N characters around each change (default: the whole line).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
 @control_options
 @handle_errors
@@ -107,6 +147,7 @@ def diff(
     inputs: tuple[str, ...],
     errors: str,
     color: str,
+    context: int | None,
     quiet: bool,
     preset: str | None,
     stages: tuple[str, ...],
@@ -123,7 +164,7 @@ def diff(
     \b
     Examples:
       arabnorm diff seeds/*.txt
-      arabnorm diff -p search --color never notes.txt
+      arabnorm diff -p search --color never -C 20 notes.txt
       arabnorm diff -q -p camel corpus.txt || echo "corpus is not clean"
     """
     from arabnorm.explain import changed_lines
@@ -139,8 +180,8 @@ def diff(
             in_file += 1
             if quiet:
                 continue
-            old = render(change.old, [(e[0], e[1]) for e in change.edits], removed)
-            new = render(change.new, [(e[2], e[3]) for e in change.edits], inserted)
+            old = render(change.old, [(e[0], e[1]) for e in change.edits], removed, context)
+            new = render(change.new, [(e[2], e[3]) for e in change.edits], inserted, context)
             out.write(f"{_name(path)}:{change.line}\n- {old}\n+ {new}\n".encode())
         changed += in_file
         files_changed += in_file > 0

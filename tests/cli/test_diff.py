@@ -91,3 +91,21 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_missing_file_exits_3(tmp_path: Path) -> None:
     res = run("diff", "-s", "tatweel", str(tmp_path / "missing.txt"))
     assert res.returncode == 3
+
+
+def test_context_crops_long_lines(tmp_path: Path) -> None:
+    f = tmp_path / "long.txt"
+    f.write_text("a" * 30 + "بـ" + "b" * 30 + "جـ" + "c" * 30 + "\n", encoding="utf-8")
+    res = run("diff", "-s", "tatweel", "-C", "3", str(f))
+    assert res.stdout.decode().splitlines()[1:] == [
+        "- …aaب[-ـ-]bbb…bbج[-ـ-]ccc…",
+        "+ …aaبbbb…bbجccc…",
+    ]
+    res = run("diff", "-s", "tatweel", "-C", "40", str(f))
+    assert "…" not in res.stdout.decode()
+
+
+def test_render_doctest() -> None:
+    import doctest
+
+    assert doctest.testmod(diff_cli).failed == 0
