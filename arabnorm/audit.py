@@ -42,82 +42,6 @@ __all__ = [
 ]
 
 
-# --- Code point sets: move to arabnorm.chars once the stage sets land there. ---
-
-
-def _expand(*ranges: tuple[int, int]) -> frozenset[str]:
-    return frozenset(chr(cp) for first, last in ranges for cp in range(first, last + 1))
-
-
-_DIACRITICS = _expand(
-    (0x0610, 0x061A),  # ARABIC SIGN SALLALLAHOU ALAYHE WASSALLAM .. ARABIC SMALL KASRA
-    (0x064B, 0x065F),  # ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW
-    (0x0670, 0x0670),  # ARABIC LETTER SUPERSCRIPT ALEF
-    (
-        0x06D6,
-        0x06DC,
-    ),  # ARABIC SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA .. SMALL HIGH SEEN
-    (0x06DF, 0x06E4),  # ARABIC SMALL HIGH ROUNDED ZERO .. ARABIC SMALL HIGH MADDA
-    (0x06E7, 0x06E8),  # ARABIC SMALL HIGH YEH .. ARABIC SMALL HIGH NOON
-    (0x06EA, 0x06ED),  # ARABIC EMPTY CENTRE LOW STOP .. ARABIC SMALL LOW MEEM
-    (0x08CA, 0x08E1),  # ARABIC SMALL HIGH FARSI YEH .. ARABIC SMALL HIGH SIGN SAFHA
-    (0x08E3, 0x08FF),  # ARABIC TURNED DAMMA BELOW .. ARABIC MARK SIDEWAYS NOON GHUNNA
-)
-_PRESENTATION_FORMS = _expand(
-    (0xFB50, 0xFDFF),  # ARABIC LETTER ALEF WASLA ISOLATED FORM .. (end of block A)
-    (0xFE70, 0xFEFC),  # ARABIC FATHATAN ISOLATED FORM .. ARABIC LIGATURE LAM WITH ALEF FINAL FORM
-)
-_INVISIBLE = _expand(
-    (0x00AD, 0x00AD),  # SOFT HYPHEN
-    (0x061C, 0x061C),  # ARABIC LETTER MARK
-    (0x200B, 0x200F),  # ZERO WIDTH SPACE .. RIGHT-TO-LEFT MARK
-    (0x202A, 0x202E),  # LEFT-TO-RIGHT EMBEDDING .. RIGHT-TO-LEFT OVERRIDE
-    (0x2060, 0x2060),  # WORD JOINER
-    (0x2066, 0x2069),  # LEFT-TO-RIGHT ISOLATE .. POP DIRECTIONAL ISOLATE
-    (0xFEFF, 0xFEFF),  # ZERO WIDTH NO-BREAK SPACE (byte order mark)
-)
-_PERSIAN_URDU_LETTERS = _expand(
-    (0x0679, 0x0679),  # ARABIC LETTER TTEH
-    (0x067E, 0x067E),  # ARABIC LETTER PEH
-    (0x0686, 0x0686),  # ARABIC LETTER TCHEH
-    (0x0688, 0x0688),  # ARABIC LETTER DDAL
-    (0x0691, 0x0691),  # ARABIC LETTER RREH
-    (0x0698, 0x0698),  # ARABIC LETTER JEH
-    (0x06A9, 0x06AA),  # ARABIC LETTER KEHEH .. ARABIC LETTER SWASH KAF
-    (0x06AF, 0x06AF),  # ARABIC LETTER GAF
-    (0x06BA, 0x06BA),  # ARABIC LETTER NOON GHUNNA
-    (0x06BE, 0x06BE),  # ARABIC LETTER HEH DOACHASHMEE
-    (0x06C1, 0x06C1),  # ARABIC LETTER HEH GOAL
-    (0x06C3, 0x06C3),  # ARABIC LETTER TEH MARBUTA GOAL
-    (0x06CC, 0x06CC),  # ARABIC LETTER FARSI YEH
-    (0x06D2, 0x06D2),  # ARABIC LETTER YEH BARREE
-    (0x06D5, 0x06D5),  # ARABIC LETTER AE
-)
-_ARABIC_INDIC_DIGITS = _expand(
-    (0x0660, 0x0669),  # ARABIC-INDIC DIGIT ZERO .. ARABIC-INDIC DIGIT NINE
-    (0x06F0, 0x06F9),  # EXTENDED ARABIC-INDIC DIGIT ZERO .. EXTENDED ARABIC-INDIC DIGIT NINE
-)
-_ASCII_DIGITS = _expand((0x0030, 0x0039))  # DIGIT ZERO .. DIGIT NINE
-_LATIN_LETTERS = _expand(
-    (0x0041, 0x005A),  # LATIN CAPITAL LETTER A .. LATIN CAPITAL LETTER Z
-    (0x0061, 0x007A),  # LATIN SMALL LETTER A .. LATIN SMALL LETTER Z
-    (0x00C0, 0x00D6),  # LATIN CAPITAL LETTER A WITH GRAVE .. O WITH DIAERESIS
-    (0x00D8, 0x00F6),  # LATIN CAPITAL LETTER O WITH STROKE .. SMALL LETTER O WITH DIAERESIS
-    (0x00F8, 0x024F),  # LATIN SMALL LETTER O WITH STROKE .. LATIN SMALL LETTER Y WITH STROKE
-)
-# UTF-8 lead bytes of U+0600-U+06FF and every continuation byte, as the
-# single-byte code pages decode them.
-_UTF8_ARABIC_LEADS = bytes(range(0xD8, 0xDC))
-_UTF8_CONTINUATIONS = bytes(range(0x80, 0xC0))
-_MOJIBAKE_CP1256_LEADS = frozenset(_UTF8_ARABIC_LEADS.decode("cp1256"))
-_MOJIBAKE_CP1256_CONTINUATIONS = frozenset(_UTF8_CONTINUATIONS.decode("cp1256"))
-_MOJIBAKE_LATIN1_LEADS = frozenset(_UTF8_ARABIC_LEADS.decode("latin-1"))
-_MOJIBAKE_LATIN1_CONTINUATIONS = frozenset(
-    _UTF8_CONTINUATIONS.decode("latin-1") + _UTF8_CONTINUATIONS.decode("cp1252", "ignore")
-)
-# --- end of the sets to move ---
-
-
 def _char_class(members: Iterable[str]) -> str:
     """A regex character class for ``members``, written as compact ranges."""
     cps = sorted({ord(c) for c in members})
@@ -134,14 +58,16 @@ def _char_class(members: Iterable[str]) -> str:
 
 
 CHAR_CATEGORIES: dict[str, frozenset[str]] = {
-    "diacritics": _DIACRITICS,
+    "diacritics": frozenset(chars.DIACRITICS),
     "tatweel": frozenset(chars.TATWEEL),
-    "presentation_forms": _PRESENTATION_FORMS,
-    "invisible": _INVISIBLE,
-    "persian_letters": _PERSIAN_URDU_LETTERS,
-    "arabic_indic_digits": _ARABIC_INDIC_DIGITS,
-    "ascii_digits": _ASCII_DIGITS,
-    "latin_letters": _LATIN_LETTERS,
+    "presentation_forms": chars.PRESENTATION_FORMS,
+    "invisible": chars.INVISIBLE | chars.JOINERS,
+    "persian_letters": chars.PERSIAN_URDU_LETTERS,
+    "arabic_indic_digits": frozenset(
+        chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS
+    ),
+    "ascii_digits": frozenset(chars.ASCII_DIGITS),
+    "latin_letters": chars.LATIN_LETTERS,
 }
 """Character categories an audit counts; disjoint, so each character counts once."""
 
@@ -178,8 +104,8 @@ _MOJIBAKE = re.compile(
     + "|".join(
         f"(?:{_char_class(lead)}{_char_class(cont)}){{2}}"
         for lead, cont in (
-            (_MOJIBAKE_CP1256_LEADS, _MOJIBAKE_CP1256_CONTINUATIONS),
-            (_MOJIBAKE_LATIN1_LEADS, _MOJIBAKE_LATIN1_CONTINUATIONS),
+            (chars.MOJIBAKE_CP1256_LEADS, chars.MOJIBAKE_CP1256_CONTINUATIONS),
+            (chars.MOJIBAKE_LATIN1_LEADS, chars.MOJIBAKE_LATIN1_CONTINUATIONS),
         )
     )
     + ")"

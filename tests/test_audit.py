@@ -116,3 +116,17 @@ def test_hostile_input_is_linear() -> None:
     text = "ط" * 200_000 + "ظ…"
     assert mojibake_lines(text) == 0
     assert count_categories("ـ" * 100_000)["tatweel"] == 100_000
+
+
+def test_known_file_changes_of_the_real_stages() -> None:
+    from arabnorm.audit import default_stages
+
+    report = audit_stream(io.BytesIO(KNOWN_BYTES), "known.txt", default_stages())
+    changes = report.changes
+    assert changes["tatweel"] == 3
+    assert changes["diacritics"] == 3
+    assert changes["forms"] == 2
+    assert changes["invisible"] == 4
+    assert changes["digits"] == 4
+    assert changes["whitespace"] == 0
+    assert set(changes) >= {"alef", "yaa", "teh-marbuta", "hamza", "quotes", "camel"}

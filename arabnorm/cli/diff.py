@@ -23,13 +23,13 @@ from collections.abc import Iterator
 
 import click
 
+from arabnorm import chars
 from arabnorm.cli.common import handle_errors, pipeline_options, resolve_pipeline
 from arabnorm.cli.control import control_options
 
 # Marker style: (before, after) for removed and inserted text.
 PLAIN = (("[-", "-]"), ("{+", "+}"))
 COLOR = (("\x1b[1;31;7m", "\x1b[0m"), ("\x1b[1;32;7m", "\x1b[0m"))
-DOTTED_CIRCLE = "\u25cc"  # DOTTED CIRCLE: the base on which a lone mark is shown
 ELLIPSIS = "…"
 _HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
 
@@ -42,7 +42,7 @@ def _visible(text: str, highlighted: bool) -> str:
         if cat == "Cs" or (highlighted and cat in _HIDDEN and ch != " "):
             out.append(f"<U+{ord(ch):04X}>")
         elif highlighted and i == 0 and cat in ("Mn", "Me"):
-            out.append(DOTTED_CIRCLE + ch)
+            out.append(chars.DOTTED_CIRCLE + ch)
         else:
             out.append(ch)
     return "".join(out)

@@ -89,3 +89,21 @@ def test_explain_counts_on_stderr_output_unchanged(project: Path) -> None:
         "  tatweel  8  30.77%",
     ]
     assert plain.stderr == b""
+
+
+def test_explain_standard_on_the_seeds() -> None:
+    from tests.cli.helpers import SEEDS
+
+    seed = str(SEEDS[0])
+    plain = run("clean", seed)
+    explained = run("clean", "--explain", seed)
+    assert explained.stdout == plain.stdout
+    lines = explained.stderr.decode().splitlines()
+    names = [line.split()[0] for line in lines[1:]]
+    assert names == ["invisible", "forms", "tatweel", "diacritics", "quotes", "whitespace"]
+    counts = dict(
+        zip(names, (int(line.split()[1].replace(",", "")) for line in lines[1:]), strict=True)
+    )
+    assert counts["tatweel"] == 3
+    assert counts["diacritics"] == 13
+    assert counts["quotes"] > 0

@@ -109,3 +109,34 @@ def test_render_doctest() -> None:
     import doctest
 
     assert doctest.testmod(diff_cli).failed == 0
+
+
+def _strip_markers(text: str) -> str:
+    for marker in ("[-", "-]", "{+", "+}", "\u25cc"):
+        text = text.replace(marker, "")
+    return text
+
+
+def test_seeds_diff_shows_exactly_what_clean_changes(tmp_path: Path) -> None:
+    from tests.cli.helpers import SEEDS
+
+    for seed in SEEDS:
+        res = run("diff", "-p", "standard", str(seed))
+        assert res.returncode == 1
+        old_lines = seed.read_text(encoding="utf-8").splitlines()
+        new_lines = run("clean", "-p", "standard", str(seed)).stdout.decode().splitlines()
+        out = res.stdout.decode().splitlines()
+        assert len(out) % 3 == 0 and out
+        shown = set()
+        for place, old, new in zip(out[0::3], out[1::3], out[2::3], strict=True):
+            n = int(place.rsplit(":", 1)[1])
+            shown.add(n)
+            assert _strip_markers(old[2:]) == old_lines[n - 1]
+            assert _strip_markers(new[2:]) == new_lines[n - 1]
+        changed = {
+            i + 1 for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b
+        }
+        assert shown == changed
+        cleaned = tmp_path / seed.name
+        cleaned.write_text("\n".join(new_lines) + "\n", encoding="utf-8")
+        assert run("diff", "-p", "standard", str(cleaned)).returncode == 0
