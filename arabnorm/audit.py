@@ -19,7 +19,7 @@ scan per block, line checks stop at the first hit of each line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -42,21 +42,6 @@ __all__ = [
 ]
 
 
-def _char_class(members: Iterable[str]) -> str:
-    """A regex character class for ``members``, written as compact ranges."""
-    cps = sorted({ord(c) for c in members})
-    parts: list[str] = []
-    i = 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        first, last = chr(cps[i]), chr(cps[j])
-        parts.append(re.escape(first) if i == j else f"{re.escape(first)}-{re.escape(last)}")
-        i = j + 1
-    return "[" + "".join(parts) + "]"
-
-
 CHAR_CATEGORIES: dict[str, frozenset[str]] = {
     "diacritics": frozenset(chars.DIACRITICS),
     "tatweel": frozenset(chars.TATWEEL),
@@ -76,7 +61,7 @@ LINE_CATEGORIES = ("invalid_utf8_lines", "mojibake_suspect_lines")
 
 COUNT_NAMES = (*CHAR_CATEGORIES, *LINE_CATEGORIES)
 
-_CATEGORY_PATTERN = re.compile(_char_class(set().union(*CHAR_CATEGORIES.values())))
+_CATEGORY_PATTERN = re.compile(chars.char_class(set().union(*CHAR_CATEGORIES.values())))
 # Each counted character becomes the one-letter code of its category.
 _CATEGORY_CODES = {
     ord(c): chr(ord("a") + i) for i, members in enumerate(CHAR_CATEGORIES.values()) for c in members
@@ -102,7 +87,7 @@ def count_categories(text: str) -> dict[str, int]:
 _MOJIBAKE = re.compile(
     "(?:"
     + "|".join(
-        f"(?:{_char_class(lead)}{_char_class(cont)}){{2}}"
+        f"(?:{chars.char_class(lead)}{chars.char_class(cont)}){{2}}"
         for lead, cont in (
             (chars.MOJIBAKE_CP1256_LEADS, chars.MOJIBAKE_CP1256_CONTINUATIONS),
             (chars.MOJIBAKE_LATIN1_LEADS, chars.MOJIBAKE_LATIN1_CONTINUATIONS),
