@@ -7,9 +7,18 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import arabnorm.audit
-from arabnorm.audit import COUNT_NAMES, audit_stream, audit_text, count_categories, mojibake_lines
+from arabnorm.audit import (
+    CHAR_CATEGORIES,
+    COUNT_NAMES,
+    audit_stream,
+    audit_text,
+    count_categories,
+    mojibake_lines,
+)
 from arabnorm.pipeline import Pipeline
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
@@ -130,3 +139,13 @@ def test_known_file_changes_of_the_real_stages() -> None:
     assert changes["digits"] == 4
     assert changes["whitespace"] == 0
     assert set(changes) >= {"alef", "yaa", "teh-marbuta", "hamza", "quotes", "camel"}
+
+
+@given(st.text(alphabet="كـَa\n\r ظ…ط±Ø±\u200f١", max_size=60), st.integers(1, 9))
+def test_streaming_gives_the_same_audit_as_one_block(text: str, block_size: int) -> None:
+    data = text.encode()
+    stages = Pipeline.from_spec("tatweel,diacritics").stages
+    whole = audit_stream(io.BytesIO(data), "x", stages)
+    pieces = audit_stream(io.BytesIO(data), "x", stages, block_size=block_size)
+    assert pieces == whole
+    assert sum(whole.counts[k] for k in CHAR_CATEGORIES) <= whole.chars

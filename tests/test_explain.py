@@ -145,3 +145,20 @@ def test_changed_lines_numbers_texts_and_edits() -> None:
 def test_changed_lines_trims_kept_characters() -> None:
     (change,) = changed_lines(Pipeline.from_spec("toy-squeeze"), ["axxxb\n"])
     assert change.edits == ((2, 4, 2, 2),)
+
+
+ARABIC_SOUP = st.text(
+    alphabet="كتـاب أإآىيةؤئء١٢3 \t\n،؟“”«»\u064e\u0651\u0654\u200f\u200c\ufefb\ufdfa\u06cc",
+    max_size=80,
+)
+
+
+@pytest.mark.parametrize("preset", ["standard", "search", "camel"])
+@given(text=ARABIC_SOUP)
+def test_real_presets_counted_stage_by_stage_give_the_fused_output(preset: str, text: str) -> None:
+    pipeline = Pipeline.from_preset(preset)
+    expected = pipeline.apply(text)
+    assert ChangeCounter(pipeline).apply(text) == expected
+    new, edits = trace(pipeline.stages, text)
+    assert new == expected
+    assert _rebuild(text, new, edits) == new
