@@ -48,3 +48,20 @@ def test_stamp_json_line_keeps_the_record_and_adds_the_hash() -> None:
     assert json.loads(again)["arabnorm_spec"] == "def"
     assert again.count("arabnorm_spec") == 1
     assert json.loads(stamp_json_line("{}", "x")) == {"arabnorm_spec": "x"}
+
+
+def test_full_spec_rebuilds_every_preset_with_the_same_hash() -> None:
+    from arabnorm.presets import PRESETS
+
+    for name in PRESETS:
+        pipeline = Pipeline.from_preset(name)
+        again = Pipeline.from_spec(pipeline.full_spec)
+        assert again == pipeline
+        assert spec_hash(again) == spec_hash(pipeline)
+    # Spelling a default out changes nothing; changing a parameter does.
+    assert spec_hash(Pipeline.from_spec("digits")) == spec_hash(
+        Pipeline.from_spec("digits:to=latin")
+    )
+    assert spec_hash(Pipeline.from_spec("digits")) != spec_hash(
+        Pipeline.from_spec("digits:to=arabic")
+    )
