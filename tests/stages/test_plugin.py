@@ -1,14 +1,16 @@
 """A third-party stage, installed as a real package, found through its entry point.
 
-The example package is built and pip-installed (offline, no build isolation)
-into a temporary environment that sees this environment's packages, so the
-test environment itself never gains the plugin.
+The example package in ``examples/arabnorm-example-plugin`` is built and
+pip-installed (offline, no build isolation) into a temporary environment that
+sees this environment's packages, so the test environment itself never gains
+the plugin.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -20,47 +22,15 @@ import pytest
 
 from arabnorm.stages import all_stages
 
-PYPROJECT = """\
-[build-system]
-requires = ["setuptools>=70.1"]
-build-backend = "setuptools.build_meta"
-
-[project]
-name = "arabnorm-example-plugin"
-version = "0.1.0"
-dependencies = ["arabnorm"]
-
-[project.entry-points."arabnorm.stages"]
-plugin-stage = "arabnorm_example_plugin:QuestionMark"
-"""
-
-MODULE = '''\
-"""An example arabnorm plugin: one stage."""
-
-from arabnorm.stages import Stage, Table
-
-
-class QuestionMark(Stage):
-    """Write the Latin question mark as the Arabic one: لماذا? becomes لماذا؟."""
-
-    name = "plugin-stage"
-    summary = "? becomes ؟ (example plugin)"
-    kind = "table"
-    lossy = False
-
-    def build_steps(self):
-        return [Table({ord("?"): "\\u061f"})]
-'''
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "arabnorm-example-plugin"
 
 
 @pytest.fixture(scope="module")
 def plugin_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The interpreter of a fresh environment with the example plugin installed."""
     root = tmp_path_factory.mktemp("plugin")
-    package = root / "arabnorm-example-plugin"
-    package.mkdir()
-    (package / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    (package / "arabnorm_example_plugin.py").write_text(MODULE, encoding="utf-8")
+    package = root / EXAMPLE.name
+    shutil.copytree(EXAMPLE, package)  # building writes into the package directory
 
     env_dir = root / "venv"
     venv.create(env_dir, with_pip=False)
