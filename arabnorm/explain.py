@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from arabnorm import chars
-from arabnorm.pipeline import Pipeline
+from arabnorm.pipeline import Alignment, Pipeline
 from arabnorm.stages.base import Edit, Stage, Step, Table
 
 __all__ = [
@@ -128,8 +128,9 @@ def alone_changes(stages: Iterable[Stage], text: str) -> list[int]:
 class ChangeCounter:
     """Run a pipeline stage by stage, counting what each stage changes.
 
-    Gives the same output as ``pipeline.apply``; use it instead when the
-    counts are wanted (``--explain``), since it skips table fusion.
+    Gives the same output as ``pipeline.apply`` (and ``align``, ``map_batch``,
+    ``stages``), so it stands in for the pipeline wherever the counts are
+    wanted (``--explain``); it skips table fusion, so it is slower.
     """
 
     __slots__ = ("_counts", "chars_in", "pipeline")
@@ -152,6 +153,23 @@ class ChangeCounter:
     def map_batch(self, texts: Sequence[str]) -> list[str]:
         """Normalize each string of a batch, counting as ``apply`` does."""
         return [self.apply(t) for t in texts]
+
+    def align(self, text: str) -> tuple[str, Alignment]:
+        """Like ``Pipeline.align``, counting as ``apply`` does."""
+        self.chars_in += len(text)
+        layers: list[list[Edit]] = []
+        for i, stage in enumerate(self.pipeline.stages):
+            for step in stage.steps:
+                new, edits = step.apply_with_edits(text)
+                self._counts[i] += sum(changed_chars(text[a:b], new[c:d]) for a, b, c, d in edits)
+                layers.append(edits)
+                text = new
+        return text, Alignment(layers)
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """The pipeline's stages."""
+        return self.pipeline.stages
 
     def counts(self) -> list[tuple[str, int]]:
         """``(stage spec, characters changed)`` in pipeline order."""

@@ -76,6 +76,18 @@ def test_alone_changes_each_stage_sees_the_original() -> None:
     assert alone_changes(stages, "x1x1x") == [2, 0]
 
 
+def test_counter_align_counts_like_apply() -> None:
+    pipeline = Pipeline.from_spec(TOY_SPEC)
+    text = "كتـــاب & xxxx q 1ab"
+    a, b = ChangeCounter(pipeline), ChangeCounter(pipeline)
+    a.apply(text)
+    out, _ = b.align(text)
+    assert out == pipeline.apply(text)
+    assert a.counts() == b.counts() and a.chars_in == b.chars_in
+    assert b.stages == pipeline.stages
+    assert b.map_batch(["ـ", "&"]) == ["", "and"]
+
+
 def test_counter_merge_and_refusal() -> None:
     a = ChangeCounter(Pipeline.from_spec("tatweel"))
     b = ChangeCounter(Pipeline.from_spec("tatweel"))
@@ -158,7 +170,14 @@ ARABIC_SOUP = st.text(
 def test_real_presets_counted_stage_by_stage_give_the_fused_output(preset: str, text: str) -> None:
     pipeline = Pipeline.from_preset(preset)
     expected = pipeline.apply(text)
-    assert ChangeCounter(pipeline).apply(text) == expected
+    counter = ChangeCounter(pipeline)
+    assert counter.apply(text) == expected
+    aligned, alignment = ChangeCounter(pipeline).align(text)
+    assert aligned == expected
+    reference = pipeline.align(text)[1]
+    for start in range(0, len(expected) + 1, 3):
+        end = min(len(expected), start + 4)
+        assert alignment.span(start, end) == reference.span(start, end)
     new, edits = trace(pipeline.stages, text)
     assert new == expected
     assert _rebuild(text, new, edits) == new
