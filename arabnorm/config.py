@@ -194,12 +194,18 @@ def find_config(directory: str | os.PathLike[str] | None = None) -> Path | None:
     if pyproject.is_file():
         try:
             with open(pyproject, "rb") as f:
-                # A quick look first: most pyproject files have no such table.
-                if b"arabnorm" not in f.read():
-                    return None
+                raw = f.read()
         except OSError:
             return None
-        tool = _read_toml(pyproject).get("tool", {})
+        if b"arabnorm" not in raw:
+            return None  # a quick look first: most pyproject files have no such table
+        try:
+            tool = _read_toml(pyproject).get("tool", {})
+        except ConfigError:
+            # Broken TOML is this file's problem only if it meant to configure us.
+            if b"[tool.arabnorm" in raw:
+                raise
+            return None
         if isinstance(tool, Mapping) and "arabnorm" in tool:
             return pyproject
     return None

@@ -129,3 +129,12 @@ def test_from_mapping_keeps_order_and_earlier_references() -> None:
     assert config.presets["b"][0] == "tatweel"
     with pytest.raises(ConfigError, match="unknown stage 'c'"):
         Config.from_mapping({"presets": {"b": ["c"], "c": "tatweel"}}, "m")
+
+
+def test_broken_pyproject_counts_only_if_it_configures_arabnorm(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\ndependencies = ["arabnorm"\n')
+    assert find_config(tmp_path) is None
+    pyproject.write_text("[tool.arabnorm]\npreset = \n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        find_config(tmp_path)
