@@ -13,6 +13,10 @@ command's body only needs to know about ``--explain``::
     def clean(..., explain: bool) -> None:
         pipeline = resolve_pipeline(preset, stages)
         transform = explained(pipeline) if explain else pipeline
+
+``explained(pipeline)`` stands in for the pipeline (``apply``, ``map_batch``,
+``align``, ``stages``), so any command that runs a pipeline, ``tokenize``
+included, gets ``--explain`` the same way.
 """
 
 from __future__ import annotations
