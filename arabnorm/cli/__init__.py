@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "clean": "arabnorm.cli.clean:clean",
     "diff": "arabnorm.cli.diff:diff",
     "stages": "arabnorm.cli.stages:stages",
+    "tokenize": "arabnorm.cli.tokenize:tokenize",
 }
 
 

@@ -30,7 +30,7 @@ from arabnorm.cli.control import control_options
 # Marker style: (before, after) for removed and inserted text.
 PLAIN = (("[-", "-]"), ("{+", "+}"))
 COLOR = (("\x1b[1;31;7m", "\x1b[0m"), ("\x1b[1;32;7m", "\x1b[0m"))
-ELLIPSIS = "…"
+ELLIPSIS = chars.HORIZONTAL_ELLIPSIS  # stands for text left out by --context
 _HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
 
 
