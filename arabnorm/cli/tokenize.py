@@ -12,6 +12,7 @@ from arabnorm.cli.common import (
     pipeline_options,
     resolve_pipeline,
 )
+from arabnorm.cli.control import control_options, explain_option, explained
 
 
 @click.command()
@@ -33,6 +34,8 @@ from arabnorm.cli.common import (
     help="Split into sentences too: one per output line, JSON object or CoNLL-U sentence.",
 )
 @io_options
+@control_options
+@explain_option
 @handle_errors
 def tokenize(
     inputs: tuple[str, ...],
@@ -43,6 +46,7 @@ def tokenize(
     stages: tuple[str, ...],
     fmt: str,
     sentences: bool,
+    explain: bool = False,
 ) -> None:
     """Normalize INPUT files (or standard input) with a preset, then tokenize.
 
@@ -62,6 +66,8 @@ def tokenize(
 
     paths = check_outputs(inputs, output, in_place)
     pipeline = resolve_pipeline(preset, stages)
+    if explain:
+        pipeline = explained(pipeline)
     make_writer = WRITERS[fmt]
     if in_place:
         for path in paths:

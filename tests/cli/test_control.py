@@ -107,3 +107,14 @@ def test_explain_standard_on_the_seeds() -> None:
     assert counts["tatweel"] == 3
     assert counts["diacritics"] == 13
     assert counts["quotes"] > 0
+
+
+def test_tokenize_takes_config_print_spec_and_explain(project: Path) -> None:
+    plain = run("tokenize", "in.txt", cwd=project)
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.decode().splitlines() == ["كتاب", "بلا"]  # the config's preset
+    explained = run("tokenize", "--explain", "--format", "jsonl", "in.txt", cwd=project)
+    assert explained.stdout == run("tokenize", "--format", "jsonl", "in.txt", cwd=project).stdout
+    assert explained.stderr.decode().splitlines()[1] == "  tatweel  4  30.77%"
+    spec = run("tokenize", "--print-spec", cwd=project)
+    assert spec.stdout.decode().splitlines()[0] == "spec tatweel"
