@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from arabnorm.cli.common import (
-    check_outputs,
+    corpus_options,
     handle_errors,
     io_options,
-    output_stream,
     pipeline_options,
     resolve_pipeline,
+    run_corpus,
 )
-from arabnorm.cli.control import control_options, explain_option, explained
+from arabnorm.cli.control import (
+    control_options,
+    explain_option,
+    explained,
+    provenance_option,
+    provenance_stamp,
+)
 
 
 @click.command()
 @pipeline_options
 @io_options
+@corpus_options
 @control_options
+@provenance_option
 @explain_option
 @handle_errors
 def clean(
@@ -29,6 +39,8 @@ def clean(
     preset: str | None,
     stages: tuple[str, ...],
     explain: bool = False,
+    provenance: bool = False,
+    **corpus: Any,
 ) -> None:
     """Normalize Arabic text from INPUT files (or standard input) to standard output.
 
@@ -38,25 +50,26 @@ def clean(
       arabnorm clean -p search corpus.txt -o clean.txt
       arabnorm clean -s alef,yaa -i notes.txt
       cat file.txt | arabnorm clean -p camel
+      arabnorm clean -p search --field text dump.jsonl.gz -o clean.jsonl.gz
+      arabnorm clean -r corpus/ --glob '*.csv' --column body --output-dir out/ -j 0
 
     Line count, empty lines and each line's terminator (\\n or \\r\\n) are kept.
+    In JSON Lines and CSV/TSV only the named fields change; everything else is
+    written back byte for byte.
     """
-    from arabnorm.io.files import atomic_write, open_input
-    from arabnorm.io.text import process_text
 
-    paths = check_outputs(inputs, output, in_place)
-    pipeline = resolve_pipeline(preset, stages)
-    transform = explained(pipeline) if explain else pipeline
-    if in_place:
-        for path in paths:
-            with open_input(path) as src, atomic_write(path, like=path) as dst:
-                process_text(transform.apply, src, dst, path, errors)
-        return
-    with output_stream(output) as dst:
-        for path in paths:
-            with open_input(path) as src:
-                process_text(transform.apply, src, dst, _name(path), errors)
+    def make_transform() -> Any:
+        pipeline = resolve_pipeline(preset, stages)
+        return explained(pipeline) if explain else pipeline
 
-
-def _name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    if explain:
+        corpus["jobs"] = 1  # the counts are kept in this process
+    run_corpus(
+        make_transform,
+        inputs,
+        output=output,
+        in_place=in_place,
+        errors=errors,
+        stamp=provenance_stamp(provenance, preset, stages),
+        **corpus,
+    )

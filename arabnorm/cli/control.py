@@ -32,7 +32,14 @@ from arabnorm.cli.common import handle_errors, resolve_pipeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["control_options", "explain_option", "explained", "with_config"]
+__all__ = [
+    "control_options",
+    "explain_option",
+    "explained",
+    "provenance_option",
+    "provenance_stamp",
+    "with_config",
+]
 
 
 def with_config(func: F) -> F:
@@ -133,3 +140,23 @@ def explain_option(func: F) -> F:
         help="After the run, print on standard error how many characters each stage changed.",
     )
     return cast(F, option(wrapper))
+
+
+def provenance_option(func: F) -> F:
+    """``--provenance``: add the spec hash to every JSON Lines record written."""
+    option = click.option(
+        "--provenance",
+        is_flag=True,
+        help="Add the pipeline's spec hash (see --print-spec) to each JSON Lines record "
+        'as "arabnorm_spec".',
+    )
+    return option(func)
+
+
+def provenance_stamp(provenance: bool, preset: str | None, stages: tuple[str, ...]) -> str | None:
+    """The hash ``--provenance`` writes into each record, or ``None`` without it."""
+    if not provenance:
+        return None
+    from arabnorm.provenance import spec_hash
+
+    return spec_hash(resolve_pipeline(preset, stages))

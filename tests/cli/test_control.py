@@ -118,3 +118,27 @@ def test_tokenize_takes_config_print_spec_and_explain(project: Path) -> None:
     assert explained.stderr.decode().splitlines()[1] == "  tatweel  4  30.77%"
     spec = run("tokenize", "--print-spec", cwd=project)
     assert spec.stdout.decode().splitlines()[0] == "spec tatweel"
+
+
+def test_provenance_stamps_each_jsonl_record(tmp_path: Path) -> None:
+    import json
+
+    src = tmp_path / "in.jsonl"
+    src.write_bytes('{"id":1,"text":"كتـــاب"}\r\n\n{"id":2 , "text":"بـ"}\n'.encode())
+    spec_hash = run("clean", "-s", "tatweel", "--print-spec").stdout.decode().split()[-1]
+    res = run("clean", "-s", "tatweel", "--provenance", str(src))
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.decode().split("\n")
+    assert lines[0] == '{"id":1,"text":"كتاب", "arabnorm_spec": "' + spec_hash + '"}\r'
+    assert lines[1] == ""
+    assert json.loads(lines[2]) == {"id": 2, "text": "ب", "arabnorm_spec": spec_hash}
+    plain = tmp_path / "in.txt"
+    plain.write_text("x\n")
+    res = run("clean", "--provenance", str(plain))
+    assert res.returncode == 2 and b"--provenance needs JSON Lines" in res.stderr
+
+
+def test_explain_with_parallel_jobs_counts_in_this_process(project: Path) -> None:
+    res = run("clean", "-s", "tatweel", "--explain", "-j", "2", "in.txt", cwd=project)
+    assert res.returncode == 0
+    assert res.stderr.decode().splitlines()[1] == "  tatweel  4  30.77%"
