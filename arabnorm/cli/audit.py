@@ -22,7 +22,7 @@ from typing import Any
 import click
 
 from arabnorm.cli.common import handle_errors, pipeline_options, resolve_pipeline
-from arabnorm.cli.control import control_options
+from arabnorm.cli.control import control_options, input_paths, reading, walk_options
 
 BAR_WIDTH = 16
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -96,12 +96,15 @@ def _table(report: Any, pipeline_label: str) -> Any:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of tables.")
 @click.option("--total", "total_only", is_flag=True, help="Show only the total, not each file.")
+@walk_options
 @control_options
 @handle_errors
 def audit(
     inputs: tuple[str, ...],
     as_json: bool,
     total_only: bool,
+    recursive: bool,
+    globs: tuple[str, ...],
     preset: str | None,
     stages: tuple[str, ...],
 ) -> None:
@@ -117,21 +120,26 @@ def audit(
     how many the pipeline (-p/-s, default preset otherwise) changes.
 
     \b
+    Compressed files (.gz, .bz2, .xz) are read as their text; -r reads the
+    files of directories. A JSON Lines or CSV file is audited as text, keys
+    and delimiters included.
+
+    \b
     Examples:
       arabnorm audit seeds/*.txt
+      arabnorm audit --total -r corpus/ --glob '*.txt.gz'
       arabnorm audit --json corpus.txt | jq .total.counts
     """
     from arabnorm.audit import Audit, audit_stream, default_stages
-    from arabnorm.io.files import open_input
     from arabnorm.provenance import spec_hash
 
     pipeline = resolve_pipeline(preset, stages)
     every_stage = default_stages()
-    paths = list(inputs) or ["-"]
+    paths = input_paths(inputs, recursive, globs)
     reports: list[Audit] = []
     total = Audit("total", changes=dict.fromkeys((s.spec for s in every_stage), 0))
     for path in paths:
-        with open_input(path) as src:
+        with reading(path) as src:
             report = audit_stream(src, "<stdin>" if path == "-" else path, every_stage, pipeline)
         reports.append(report)
         total.add(report)

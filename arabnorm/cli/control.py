@@ -21,10 +21,11 @@ included, gets ``--explain`` the same way.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import Any, TypeVar, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 import click
 
@@ -36,8 +37,11 @@ __all__ = [
     "control_options",
     "explain_option",
     "explained",
+    "input_paths",
     "provenance_option",
     "provenance_stamp",
+    "reading",
+    "walk_options",
     "with_config",
 ]
 
@@ -160,3 +164,43 @@ def provenance_stamp(provenance: bool, preset: str | None, stages: tuple[str, ..
     from arabnorm.provenance import spec_hash
 
     return spec_hash(resolve_pipeline(preset, stages))
+
+
+def walk_options(func: F) -> F:
+    """``-r/--recursive`` and ``--glob`` for commands that only read their inputs."""
+    func = click.option(
+        "--glob",
+        "globs",
+        multiple=True,
+        metavar="PATTERN",
+        help="With -r: only files whose name or path below the directory matches "
+        "PATTERN (e.g. '*.txt'). Repeatable.",
+    )(func)
+    return click.option(
+        "-r",
+        "--recursive",
+        is_flag=True,
+        help="Read every file in directories given as inputs (hidden ones skipped).",
+    )(func)
+
+
+def input_paths(inputs: tuple[str, ...], recursive: bool, globs: tuple[str, ...]) -> list[str]:
+    """The files to read, directories walked with ``-r``; ``-`` is standard input."""
+    from arabnorm.io.walk import expand_inputs
+
+    return [f.path for f in expand_inputs(inputs, recursive, globs)]
+
+
+@contextlib.contextmanager
+def reading(path: str) -> Iterator[BinaryIO]:
+    """Open an input for reading, decompressing ``.gz``, ``.bz2`` and ``.xz`` files."""
+    from arabnorm.io.compress import compression_of, decompressing
+    from arabnorm.io.files import open_input
+
+    with open_input(path) as raw:
+        kind = None if path == "-" else compression_of(path)
+        if kind is None:
+            yield raw
+        else:
+            with decompressing(raw, kind) as stream:
+                yield stream

@@ -25,7 +25,7 @@ import click
 
 from arabnorm import chars
 from arabnorm.cli.common import handle_errors, pipeline_options, resolve_pipeline
-from arabnorm.cli.control import control_options
+from arabnorm.cli.control import control_options, input_paths, reading, walk_options
 
 # Marker style: (before, after) for removed and inserted text.
 PLAIN = (("[-", "-]"), ("{+", "+}"))
@@ -94,10 +94,9 @@ def render(
 
 
 def _blocks(path: str, errors: str) -> Iterator[str]:
-    from arabnorm.io.files import open_input
     from arabnorm.io.text import iter_text_blocks
 
-    with open_input(path) as src:
+    with reading(path) as src:
         for text, _raw in iter_text_blocks(src, _name(path), errors):
             yield text
 
@@ -141,6 +140,7 @@ def _use_color(color: str) -> bool:
     help="Show only N characters around each change (default: the whole line).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@walk_options
 @control_options
 @handle_errors
 def diff(
@@ -149,6 +149,8 @@ def diff(
     color: str,
     context: int | None,
     quiet: bool,
+    recursive: bool,
+    globs: tuple[str, ...],
     preset: str | None,
     stages: tuple[str, ...],
 ) -> None:
@@ -161,9 +163,13 @@ def diff(
     the run with exit 1 and a message naming the byte, unless --errors says
     otherwise.
 
+    Compressed files (.gz, .bz2, .xz) are read as their text; -r reads the
+    files of directories.
+
     \b
     Examples:
       arabnorm diff seeds/*.txt
+      arabnorm diff -q -r corpus/ --glob '*.txt'
       arabnorm diff -p search --color never -C 20 notes.txt
       arabnorm diff -q -p camel corpus.txt || echo "corpus is not clean"
     """
@@ -173,7 +179,7 @@ def diff(
     removed, inserted = COLOR if _use_color(color) else PLAIN
     out = sys.stdout.buffer
     changed = files_changed = 0
-    paths = list(inputs) or ["-"]
+    paths = input_paths(inputs, recursive, globs)
     for path in paths:
         in_file = 0
         for change in changed_lines(pipeline, _blocks(path, errors)):

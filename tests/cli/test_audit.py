@@ -73,3 +73,21 @@ def test_invalid_bytes_are_counted_not_fatal(tmp_path: Path) -> None:
 def test_errors(tmp_path: Path) -> None:
     assert run("audit", "-s", "tatweel", str(tmp_path / "missing")).returncode == 3
     assert run("audit", "-s", "nostage").returncode == 2
+
+
+def test_directories_and_compressed_files(tmp_path: Path) -> None:
+    import gzip
+
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("كتـــاب\n", encoding="utf-8")
+    (corpus / "sub" / "b.txt.gz").write_bytes(gzip.compress("بـ\n".encode()))
+    (corpus / "skip.csv").write_text("x,y\n")
+    (corpus / ".hidden.txt").write_text("ـــــ\n", encoding="utf-8")
+    res = run("audit", "--json", "-s", "tatweel", "-r", str(corpus), "--glob", "*.txt*")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert [Path(f["path"]).name for f in doc["files"]] == ["a.txt", "b.txt.gz"]
+    assert doc["total"]["counts"]["tatweel"] == 4
+    res = run("audit", "-s", "tatweel", str(corpus))
+    assert res.returncode == 3 and b"use -r/--recursive" in res.stderr

@@ -140,3 +140,17 @@ def test_seeds_diff_shows_exactly_what_clean_changes(tmp_path: Path) -> None:
         cleaned = tmp_path / seed.name
         cleaned.write_text("\n".join(new_lines) + "\n", encoding="utf-8")
         assert run("diff", "-p", "standard", str(cleaned)).returncode == 0
+
+
+def test_compressed_input_and_directories(tmp_path: Path) -> None:
+    import bz2
+
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt.bz2").write_bytes(bz2.compress("ok\nبـ\n".encode()))
+    res = run("diff", "-s", "tatweel", "-r", str(tmp_path / "d"))
+    assert res.returncode == 1
+    assert res.stdout.decode().splitlines() == [
+        f"{tmp_path / 'd' / 'a.txt.bz2'}:2",
+        "- ب[-ـ-]",
+        "+ ب",
+    ]
