@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from arabnorm import chars
 from arabnorm.pipeline import Alignment, Pipeline
-from arabnorm.stages.base import Edit, Stage, Step, Table
+from arabnorm.stages.base import Edit, Rule, Stage, Step, Table
 
 __all__ = [
     "ChangeCounter",
@@ -90,18 +90,55 @@ def _table_is_simple(table: Table) -> bool:
     return all(not v or (v[0] != chr(k) and v[-1] != chr(k)) for k, v in table.mapping.items())
 
 
+# Fast runners (``arabnorm.fasttable``) per step, built once and kept with their step.
+_RUNNERS: dict[int, tuple[Step, Callable[[str], str]]] = {}
+
+
+def _runner(step: Step) -> Callable[[str], str]:
+    hit = _RUNNERS.get(id(step))
+    if hit is not None and hit[0] is step:
+        return hit[1]
+    from arabnorm.fasttable import rule_runner, table_runner
+
+    if isinstance(step, Table):
+        run = table_runner(step)
+    elif isinstance(step, Rule):
+        run = rule_runner(step)
+    else:
+        run = step.apply
+    if len(_RUNNERS) >= 4096:
+        _RUNNERS.clear()
+    _RUNNERS[id(step)] = (step, run)
+    return run
+
+
+def _edit_changes(step: Step, text: str) -> int:
+    new, edits = step.apply_with_edits(text)
+    return sum(changed_chars(text[a:b], new[c:d]) for a, b, c, d in edits)
+
+
 def step_changes(step: Step, text: str) -> tuple[str, int]:
     """Apply one step; return its output and the number of characters it changed.
+
+    The step runs at full speed; only the lines it changed are traced to
+    count their edits (a step treats every line alike, whatever the block).
 
     >>> step_changes(Table({ord("ـ"): ""}), "كتـــاب")
     ('كتاب', 3)
     """
+    new = _runner(step)(text)
     if isinstance(step, Table) and _table_is_simple(step):
-        return step.apply(text), _count_table(step, text)
-    new, edits = step.apply_with_edits(text)
+        return new, _count_table(step, text)
+    if new == text:
+        return new, 0
+    old_lines = text.split("\n")
+    new_lines = new.split("\n")
+    if len(old_lines) != len(new_lines):
+        return new, _edit_changes(step, text)
     total = 0
-    for in_s, in_e, out_s, out_e in edits:
-        total += changed_chars(text[in_s:in_e], new[out_s:out_e])
+    for old, changed in zip(old_lines, new_lines, strict=True):
+        if old != changed:
+            total += _edit_changes(step, old)
     return new, total
 
 
