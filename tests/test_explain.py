@@ -181,3 +181,16 @@ def test_real_presets_counted_stage_by_stage_give_the_fused_output(preset: str, 
     new, edits = trace(pipeline.stages, text)
     assert new == expected
     assert _rebuild(text, new, edits) == new
+
+
+@given(text=ARABIC_SOUP)
+def test_fast_counts_equal_counting_every_edit(text: str) -> None:
+    from arabnorm.explain import step_changes
+
+    for preset in ("search", "camel"):
+        for stage in Pipeline.from_preset(preset).stages:
+            for step in stage.steps:
+                new, edits = step.apply_with_edits(text)
+                slow = sum(changed_chars(text[a:b], new[c:d]) for a, b, c, d in edits)
+                assert step_changes(step, text) == (new, slow)
+                text = new
