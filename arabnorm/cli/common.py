@@ -300,9 +300,13 @@ def run_corpus(
     jobs: int,
     progress: bool | None,
     show_stats: bool,
+    text_only: str | None = None,
     stamp: str | None = None,
 ) -> None:
     """Run a transform (``apply`` + ``map_batch``) over the inputs as the options say.
+
+    ``text_only``, when given, is the reason a command accepts only text
+    inputs; a JSON Lines or CSV input is then refused with it.
 
     ``make_transform`` is called once the inputs and outputs are known to be
     usable, so a usage mistake is reported before any costly set-up. Warnings
@@ -328,7 +332,13 @@ def run_corpus(
         progress=progress,
         stamp=stamp,
     )
-    plan(inputs, options)
+    files = plan(inputs, options)
+    if text_only is not None:
+        from arabnorm.io.formats import detect_format
+
+        for f in files:
+            if detect_format(f.path, options.format) != "text":
+                raise UsageError(f"{f.path}: {text_only}")
     result = process_corpus(make_transform(), inputs, options)
     for line in result.warnings():
         click.echo(f"arabnorm: warning: {line}", err=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from arabnorm.cli.common import (
-    check_outputs,
     handle_errors,
     io_options,
-    output_stream,
+    make_corpus_options,
     pipeline_options,
     resolve_pipeline,
+    run_corpus,
 )
 from arabnorm.cli.control import control_options, explain_option, explained
 
@@ -34,6 +36,7 @@ from arabnorm.cli.control import control_options, explain_option, explained
     help="Split into sentences too: one per output line, JSON object or CoNLL-U sentence.",
 )
 @io_options
+@make_corpus_options(("--input-format",))
 @control_options
 @explain_option
 @handle_errors
@@ -47,6 +50,7 @@ def tokenize(
     fmt: str,
     sentences: bool,
     explain: bool = False,
+    **corpus: Any,
 ) -> None:
     """Normalize INPUT files (or standard input) with a preset, then tokenize.
 
@@ -55,27 +59,37 @@ def tokenize(
       arabnorm tokenize seeds/*.txt
       arabnorm tokenize -p none --format jsonl article.txt
       arabnorm tokenize --sentences --format conllu corpus.txt -o corpus.conllu
+      arabnorm tokenize --field text posts.jsonl -o tokenized.jsonl
 
     Numbers, URLs, e-mails, @mentions, #hashtags and emoji stay whole; every
     punctuation mark is its own token. --preset none changes no character;
-    spans always point into the original line.
+    spans always point into the original line. In JSON Lines and CSV/TSV
+    inputs the named fields become their tokens separated by spaces
+    (--format text only).
     """
-    from arabnorm.io.files import atomic_write, open_input
-    from arabnorm.io.text import process_text
-    from arabnorm.io.tokens import WRITERS
+    from arabnorm.io.formats import FunctionTransform
+    from arabnorm.io.tokens import TokenWriter
 
-    paths = check_outputs(inputs, output, in_place)
-    pipeline = resolve_pipeline(preset, stages)
-    if explain:
-        pipeline = explained(pipeline)
-    make_writer = WRITERS[fmt]
-    if in_place:
-        for path in paths:
-            with open_input(path) as src, atomic_write(path, like=path) as dst:
-                process_text(make_writer(pipeline, sentences), src, dst, path, errors)
-        return
-    with output_stream(output) as dst:
-        for path in paths:
-            with open_input(path) as src:
-                name = "<stdin>" if path == "-" else path
-                process_text(make_writer(pipeline, sentences), src, dst, name, errors)
+    def make_transform() -> FunctionTransform:
+        pipeline = resolve_pipeline(preset, stages)
+        if explain:
+            pipeline = explained(pipeline)
+        return FunctionTransform(TokenWriter(fmt, pipeline, sentences))
+
+    structured_ok = fmt == "text" and not sentences
+    if not structured_ok or explain:
+        # jsonl/conllu output and sentence numbering follow the input line by
+        # line, in order: text input only, one process. --explain keeps its
+        # counts in this process, so it runs here too.
+        corpus["jobs"] = 1
+    run_corpus(
+        make_transform,
+        inputs,
+        output=output,
+        in_place=in_place,
+        errors=errors,
+        text_only=None
+        if structured_ok
+        else "--format jsonl/conllu and --sentences need text input",
+        **corpus,
+    )

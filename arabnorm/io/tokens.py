@@ -196,3 +196,31 @@ WRITERS: dict[str, Callable[[Pipeline, bool], Writer]] = {
     "jsonl": jsonl_writer,
     "conllu": conllu_writer,
 }
+
+
+class TokenWriter:
+    """A picklable writer: ``TokenWriter("jsonl", pipeline)(block)``.
+
+    Worker processes rebuild it from its format, pipeline and ``sentences``
+    flag. The text writer without sentences keeps no state between blocks, so
+    blocks may run in any process; the others number sentences or lines
+    across blocks (``stateful``) and must see every block in order.
+    """
+
+    def __init__(self, fmt: str, pipeline: Pipeline, sentences: bool = False) -> None:
+        if fmt not in WRITERS:
+            raise ValueError(f"unknown token format {fmt!r}; choose from: {', '.join(WRITERS)}")
+        self.fmt = fmt
+        self.pipeline = pipeline
+        self.sentences = sentences
+        self._write = WRITERS[fmt](pipeline, sentences)
+
+    @property
+    def stateful(self) -> bool:
+        return self.fmt != "text" or self.sentences
+
+    def __call__(self, block: str) -> str:
+        return self._write(block)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (TokenWriter, (self.fmt, self.pipeline, self.sentences))
