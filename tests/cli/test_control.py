@@ -142,3 +142,9 @@ def test_explain_with_parallel_jobs_counts_in_this_process(project: Path) -> Non
     res = run("clean", "-s", "tatweel", "--explain", "-j", "2", "in.txt", cwd=project)
     assert res.returncode == 0
     assert res.stderr.decode().splitlines()[1] == "  tatweel  4  30.77%"
+
+
+def test_tokenize_explain_with_parallel_jobs(project: Path) -> None:
+    res = run("tokenize", "--explain", "-j", "2", "in.txt", cwd=project)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.decode().splitlines()[1] == "  tatweel  4  30.77%"
