@@ -1,0 +1,404 @@
+"""Clitic segmentation: split Arabic words into proclitics, stem and enclitic.
+
+An Arabic orthographic word often packs several syntactic words: وبكتابه is
+و + ب + كتاب + ه. UD Arabic treebanks (and most parsers, taggers and search
+indexes trained on them) work on the split form. This module splits
+
+* proclitics: the conjunctions و ف, the prepositions ب ل ك and the future
+  marker س (in that order, at most one of each group);
+* one pronoun enclitic: ه ها هما هم هن ك كما كم كن ي ني نا;
+
+and leaves the article ال on its word. Pieces keep the surface characters
+(للسلطة becomes ل + لسلطة, حكومته becomes حكومت + ه), so they always join back
+to the word and character spans stay valid.
+
+Why evidence and not prefixes: وزارة and وصل begin with و but are single
+words. Each candidate split is scored with word frequencies (wordfreq's
+Arabic list, installed by ``pip install 'arabnorm[clitics]'``): a split is
+taken when the stem is a known word that is not itself splittable and the
+frequency of the whole word is no more than the split explains, i.e.
+``freq(word) <= ratio * freq(stem) * rate(clitics)``, where ``rate`` is how
+often the clitic attaches to a typical word. A word that is much commoner
+than its would-be stem with that clitic (وزارة against زارة) stays whole.
+
+Example::
+
+    >>> from arabnorm.clitics import segment
+    >>> segment("وبكتابه")
+    ['و', 'ب', 'كتاب', 'ه']
+    >>> segment("وزارة")
+    ['وزارة']
+
+Decisions are cached per word type, so running text costs about one dict
+lookup per token once the common words have been seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from arabnorm import chars as c
+from arabnorm.errors import MissingResourceError
+
+__all__ = [
+    "ENCLITICS",
+    "Segmentation",
+    "Segmenter",
+    "default_segmenter",
+    "load_wordfreq",
+    "segment",
+    "segment_tokens",
+]
+
+CONJUNCTIONS = (c.WAW, c.FEH)
+PREPOSITIONS = (c.BEH, c.LAM, c.KAF)
+FUTURE = c.SEEN
+#: Pronoun enclitics, longest first.
+ENCLITICS = (
+    c.HEH + c.MEEM + c.ALEF,  # هما
+    c.KAF + c.MEEM + c.ALEF,  # كما
+    c.HEH + c.ALEF,  # ها
+    c.HEH + c.MEEM,  # هم
+    c.HEH + c.NOON,  # هن
+    c.KAF + c.MEEM,  # كم
+    c.KAF + c.NOON,  # كن
+    c.NOON + c.YEH,  # ني
+    c.NOON + c.ALEF,  # نا
+    c.HEH,  # ه
+    c.KAF,  # ك
+    c.YEH,  # ي
+)
+
+# How often each clitic attaches to a word, relative to the bare word: for a
+# typical word w, freq(clitic+w) ~ rate * freq(w). Medians of that ratio over
+# the 5,000 commonest words of wordfreq's Arabic list (over the words where
+# the combination occurs), rounded; scripts/clitic_rates.py recomputes them.
+PROCLITIC_RATES: dict[str, float] = {
+    c.WAW: 0.035,
+    c.FEH: 0.004,
+    c.BEH: 0.017,
+    c.LAM: 0.016,
+    c.KAF: 0.001,
+    c.SEEN: 0.014,
+}
+# ل before a word that starts with the article: للسلطة = ل + (ا)لسلطة.
+LAM_ARTICLE_RATE = 0.035
+ENCLITIC_RATES: dict[str, float] = {
+    c.HEH: 0.019,
+    c.HEH + c.ALEF: 0.013,
+    c.HEH + c.MEEM: 0.004,
+    c.HEH + c.MEEM + c.ALEF: 0.0006,
+    c.HEH + c.NOON: 0.0005,
+    c.KAF: 0.003,
+    c.KAF + c.MEEM: 0.001,
+    c.KAF + c.MEEM + c.ALEF: 0.0002,
+    c.KAF + c.NOON: 0.0003,
+    c.YEH: 0.0055,
+    c.NOON + c.YEH: 0.0016,
+    c.NOON + c.ALEF: 0.003,
+}
+#: Default slack on the frequency test (see the module docstring).
+DEFAULT_RATIO = 20.0
+
+# The future marker only comes before an imperfect verb: ي ت ن أ.
+_IMPERFECT_INITIALS = frozenset((c.YEH, c.TEH, c.NOON, c.ALEF_HAMZA_ABOVE))
+# ل + كن is almost always the word "but", never "to you (f. pl.)".
+_LAKIN = c.LAM + c.KAF + c.NOON
+_ARTICLE = c.ALEF + c.LAM
+# Stem-final letters that the written form changes before an enclitic, and
+# what the free-standing word has instead: حكومت(ه) -> حكومة, مستوا(ه) -> مستوى,
+# علي(ه) -> على, أبناؤ(ه) -> أبناء, قالو(ه) -> قالوا.
+_BEFORE_ENCLITIC = {
+    c.TEH: (c.TEH_MARBUTA,),
+    c.ALEF: (c.ALEF_MAKSURA,),
+    c.YEH: (c.ALEF_MAKSURA,),
+    c.WAW_HAMZA: (c.HAMZA,),
+    c.YEH_HAMZA: (c.HAMZA,),
+    c.ALEF_HAMZA_ABOVE: (c.HAMZA,),
+}
+
+FrequencyLookup = Callable[[str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """One word split into proclitics, stem and enclitics (surface pieces).
+
+    >>> s = Segmentation(("و", "ب"), "كتاب", ("ه",))
+    >>> s.pieces
+    ('و', 'ب', 'كتاب', 'ه')
+    >>> s.marked()
+    'و+ ب+ كتاب +ه'
+    """
+
+    prefixes: tuple[str, ...]
+    stem: str
+    suffixes: tuple[str, ...]
+
+    @property
+    def pieces(self) -> tuple[str, ...]:
+        """All pieces in order; they concatenate to the word."""
+        return (*self.prefixes, self.stem, *self.suffixes)
+
+    @property
+    def word(self) -> str:
+        """The original word."""
+        return "".join(self.pieces)
+
+    def offsets(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each piece inside the word, in code points."""
+        out = []
+        pos = 0
+        for piece in self.pieces:
+            out.append((pos, pos + len(piece)))
+            pos += len(piece)
+        return tuple(out)
+
+    def marked(self, mark: str = "+") -> str:
+        """Pieces joined by spaces, clitics flagged: ``و+ ب+ كتاب +ه``."""
+        return " ".join(
+            [p + mark for p in self.prefixes] + [self.stem] + [mark + s for s in self.suffixes]
+        )
+
+
+# A bare analysis: lengths of the proclitics, of the enclitic (0 if none).
+_Bare = tuple[tuple[int, ...], int]
+_WHOLE: _Bare = ((), 0)
+
+
+class Segmenter:
+    """A clitic segmenter over a word-frequency table.
+
+    ``freq`` maps an undiacritized word to its relative frequency (0 when
+    unknown). Without it, wordfreq's Arabic list is loaded (needs
+    ``pip install 'arabnorm[clitics]'``).
+
+    >>> seg = Segmenter({"كتاب": 1e-4, "كتابه": 1e-5, "وزارة": 3e-4, "زارة": 1e-6})
+    >>> seg.segment("وكتابه")
+    ['و', 'كتاب', 'ه']
+    >>> seg.segment("وزارة")
+    ['وزارة']
+    """
+
+    def __init__(
+        self,
+        freq: Mapping[str, float] | None = None,
+        *,
+        ratio: float = DEFAULT_RATIO,
+    ) -> None:
+        table = load_wordfreq() if freq is None else freq
+        self._freq: FrequencyLookup = table.get  # type: ignore[assignment]
+        self.ratio = ratio
+        self._bare_cache: dict[str, _Bare] = {}
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    # -- public API ----------------------------------------------------
+
+    def analyze(self, word: str) -> Segmentation:
+        """The segmentation of one word (a word with no clitic is its own stem)."""
+        pieces = self.pieces(word)
+        if len(pieces) == 1:
+            return Segmentation((), word, ())
+        pre, suf = self._analyze_bare(_strip(word)[0])
+        n_pre = len(pre)
+        return Segmentation(
+            tuple(pieces[:n_pre]), pieces[n_pre], tuple(pieces[n_pre + 1 :]) if suf else ()
+        )
+
+    def pieces(self, word: str) -> tuple[str, ...]:
+        """Surface pieces of ``word`` as a tuple (cached per word)."""
+        got = self._cache.get(word)
+        if got is None:
+            got = self._cache[word] = self._split(word)
+        return got
+
+    def segment(self, word: str) -> list[str]:
+        """Surface pieces of ``word``; ``"".join(result) == word`` always."""
+        return list(self.pieces(word))
+
+    def segment_tokens(self, tokens: Iterable[str]) -> list[str]:
+        """Split every token of a tokenized text and flatten the result."""
+        cache = self._cache
+        out: list[str] = []
+        extend = out.extend
+        for tok in tokens:
+            got = cache.get(tok)
+            if got is None:
+                got = cache[tok] = self._split(tok)
+            extend(got)
+        return out
+
+    # -- internals -----------------------------------------------------
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        bare, positions = _strip(word)
+        if len(bare) < 2:
+            return (word,)
+        pre, suf = self._analyze_bare(bare)
+        if not pre and not suf:
+            return (word,)
+        cuts: list[int] = []
+        at = 0
+        for n in pre:
+            at += n
+            cuts.append(positions[at])
+        if suf:
+            cuts.append(positions[len(bare) - suf])
+        pieces = []
+        start = 0
+        for cut in cuts:
+            pieces.append(word[start:cut])
+            start = cut
+        pieces.append(word[start:])
+        return tuple(pieces)
+
+    def _known(self, stem: str) -> float:
+        """Frequency of ``stem`` if it is a word that stays whole, else 0."""
+        f = self._freq(stem) or 0.0
+        if f and self._analyze_bare(stem) != _WHOLE:
+            return 0.0
+        return f
+
+    def _analyze_bare(self, b: str) -> _Bare:
+        got = self._bare_cache.get(b)
+        if got is not None:
+            return got
+        # Provisional answer guards against any cycle through _known().
+        self._bare_cache[b] = _WHOLE
+        got = self._decide(b)
+        self._bare_cache[b] = got
+        return got
+
+    def _decide(self, b: str) -> _Bare:
+        n = len(b)
+        if n < 2 or any(ch not in c.BASIC_LETTERS for ch in b):
+            return _WHOLE
+        whole = self._freq(b) or 0.0
+        best = 0.0
+        best_bare = _WHOLE
+        fallback = _WHOLE
+        for pre, start, pre_rate, lam_article in _proclitic_chains(b):
+            for suf in _enclitic_options(b, start):
+                if not pre and not suf:
+                    continue
+                stem = b[start : n - suf]
+                rate = pre_rate * (ENCLITIC_RATES[b[n - suf :]] if suf else 1.0)
+                if not stem:
+                    # preposition + pronoun: له بها لنا (never لكن)
+                    if pre and b[start - 1] in (c.BEH, c.LAM) and b[start - 1 :] != _LAKIN:
+                        return pre, suf
+                    continue
+                if len(stem) < 2:
+                    continue
+                f = self._known(stem)
+                if lam_article:
+                    f = max(f, self._known(c.ALEF + stem))
+                if suf:
+                    for alt in _BEFORE_ENCLITIC.get(stem[-1], ()):
+                        f = max(f, self._known(stem[:-1] + alt))
+                    if stem[-1] == c.WAW:
+                        f = max(f, self._known(stem + c.ALEF))
+                score = f * rate
+                if score > best:
+                    best = score
+                    best_bare = (pre, suf)
+                if (
+                    not suf
+                    and fallback == _WHOLE
+                    and pre
+                    and len(stem) >= 4
+                    and (stem.startswith(_ARTICLE) or (lam_article and stem[1] != c.LAM))
+                ):
+                    fallback = (pre, 0)
+        if best and best * self.ratio >= whole:
+            return best_bare
+        if not whole and fallback != _WHOLE:
+            # Unknown word after a proclitic + article: والمستشفيات, للمستشفيات.
+            return fallback
+        return _WHOLE
+
+
+def _strip(word: str) -> tuple[str, list[int]]:
+    """The word without marks/tatweel, and each kept letter's index (+ end)."""
+    ignored = c.CLITIC_IGNORED_MARKS
+    letters = []
+    positions = []
+    for i, ch in enumerate(word):
+        if ch not in ignored:
+            letters.append(ch)
+            positions.append(i)
+    positions.append(len(word))
+    return "".join(letters), positions
+
+
+def _proclitic_chains(b: str) -> list[tuple[tuple[int, ...], int, float, bool]]:
+    """(piece lengths, stem start, rate, ل before article) for each proclitic chain."""
+    chains: list[tuple[tuple[int, ...], int, float, bool]] = [((), 0, 1.0, False)]
+    first = [((), 0, 1.0)]
+    if b[0] in CONJUNCTIONS:
+        first.append(((1,), 1, PROCLITIC_RATES[b[0]]))
+    for pre, start, rate in first:
+        if pre:
+            chains.append((pre, start, rate, False))
+        if start + 1 >= len(b):
+            continue
+        ch = b[start]
+        nxt = b[start + 1]
+        if ch in PREPOSITIONS:
+            if ch == c.LAM and nxt == c.LAM:
+                chains.append(((*pre, 1), start + 1, rate * LAM_ARTICLE_RATE, True))
+            else:
+                chains.append(((*pre, 1), start + 1, rate * PROCLITIC_RATES[ch], False))
+        elif ch == FUTURE and nxt in _IMPERFECT_INITIALS:
+            chains.append(((*pre, 1), start + 1, rate * PROCLITIC_RATES[ch], False))
+    return chains
+
+
+def _enclitic_options(b: str, start: int) -> list[int]:
+    """0 (no enclitic) and the length of every enclitic ``b`` ends with."""
+    out = [0]
+    room = len(b) - start
+    for e in ENCLITICS:
+        if len(e) <= room and b.endswith(e):
+            out.append(len(e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_wordfreq() -> dict[str, float]:
+    """wordfreq's large Arabic frequency list (word -> relative frequency).
+
+    Raises MissingResourceError naming the install command when wordfreq is
+    not installed.
+    """
+    try:
+        import wordfreq
+    except ImportError as exc:
+        raise MissingResourceError(
+            "clitic segmentation needs the word frequencies of the 'wordfreq' "
+            "package: install them with  pip install 'arabnorm[clitics]'"
+        ) from exc
+    table: dict[str, float] = wordfreq.get_frequency_dict("ar", "large")
+    return table
+
+
+@lru_cache(maxsize=1)
+def default_segmenter() -> Segmenter:
+    """The shared segmenter over wordfreq's Arabic list (built on first use)."""
+    return Segmenter()
+
+
+def segment(word: str) -> list[str]:
+    """Split one word into surface pieces (see the module docstring).
+
+    >>> segment("للسلطة")
+    ['ل', 'لسلطة']
+    """
+    return default_segmenter().segment(word)
+
+
+def segment_tokens(tokens: Iterable[str]) -> list[str]:
+    """Split every token and flatten: ``["وقال", "إنه"]`` -> و قال إن ه."""
+    return default_segmenter().segment_tokens(tokens)
