@@ -82,9 +82,10 @@ PROCLITIC_RATES: dict[str, float] = {
     c.LAM: 0.016,
     c.KAF: 0.001,
     c.SEEN: 0.014,
+    # ل before a word that starts with the article: للسلطة = ل + (ا)لسلطة.
+    c.LAM + c.LAM: 0.035,
 }
-# ل before a word that starts with the article: للسلطة = ل + (ا)لسلطة.
-LAM_ARTICLE_RATE = 0.035
+_LAM_ARTICLE = c.LAM + c.LAM
 ENCLITIC_RATES: dict[str, float] = {
     c.HEH: 0.019,
     c.HEH + c.ALEF: 0.013,
@@ -100,13 +101,38 @@ ENCLITIC_RATES: dict[str, float] = {
     c.NOON + c.ALEF: 0.003,
 }
 #: Default slack on the frequency test (see the module docstring).
-DEFAULT_RATIO = 20.0
+DEFAULT_RATIO = 100.0
+#: Extra weight of a proclitic before the article (بالسلطة, وال, لل): a
+#: lexical word that begins with ب/و/ف/ك + ال is rare.
+DEFAULT_ARTICLE_BOOST = 50.0
+#: ي/ني is an adjective ending, not "my"/"me", when the definite or feminine
+#: form of the word (العربي, عربية) has at least this share of its frequency.
+NISBA_SHARE = 0.5
 
 # The future marker only comes before an imperfect verb: ي ت ن أ.
 _IMPERFECT_INITIALS = frozenset((c.YEH, c.TEH, c.NOON, c.ALEF_HAMZA_ABOVE))
 # ل + كن is almost always the word "but", never "to you (f. pl.)".
 _LAKIN = c.LAM + c.KAF + c.NOON
 _ARTICLE = c.ALEF + c.LAM
+# Prepositions and particles that take pronoun enclitics, in the written form
+# they have before one (على -> علي+ه). Exempt from the adjective checks below.
+_PARTICLES = frozenset(
+    (
+        c.MEEM + c.NOON,  # من
+        c.AIN + c.NOON,  # عن
+        c.FEH + c.YEH,  # في
+        c.AIN + c.LAM + c.YEH,  # على
+        c.ALEF_HAMZA_BELOW + c.LAM + c.YEH,  # إلى
+        c.LAM + c.DAL + c.YEH,  # لدى
+        c.MEEM + c.AIN,  # مع
+        c.AIN + c.NOON + c.DAL,  # عند
+        c.ALEF_HAMZA_ABOVE + c.NOON,  # أن
+        c.ALEF_HAMZA_BELOW + c.NOON,  # إن
+        c.LAM + c.KAF + c.NOON,  # لكن
+    )
+)
+_NISBA_ENCLITICS = (c.YEH, c.NOON + c.YEH)
+_NA = c.NOON + c.ALEF
 # Stem-final letters that the written form changes before an enclitic, and
 # what the free-standing word has instead: حكومت(ه) -> حكومة, مستوا(ه) -> مستوى,
 # علي(ه) -> على, أبناؤ(ه) -> أبناء, قالو(ه) -> قالوا.
@@ -139,7 +165,9 @@ class Segmentation:
 
     @property
     def pieces(self) -> tuple[str, ...]:
-        """All pieces in order; they concatenate to the word."""
+        """All non-empty pieces in order; they concatenate to the word."""
+        if not self.stem:  # preposition + pronoun: ب + ه
+            return (*self.prefixes, *self.suffixes)
         return (*self.prefixes, self.stem, *self.suffixes)
 
     @property
@@ -187,10 +215,16 @@ class Segmenter:
         freq: Mapping[str, float] | None = None,
         *,
         ratio: float = DEFAULT_RATIO,
+        article_boost: float = DEFAULT_ARTICLE_BOOST,
+        proclitic_rates: Mapping[str, float] | None = None,
+        enclitic_rates: Mapping[str, float] | None = None,
     ) -> None:
         table = load_wordfreq() if freq is None else freq
         self._freq: FrequencyLookup = table.get  # type: ignore[assignment]
         self.ratio = ratio
+        self.article_boost = article_boost
+        self.proclitic_rates = {**PROCLITIC_RATES, **(proclitic_rates or {})}
+        self.enclitic_rates = {**ENCLITIC_RATES, **(enclitic_rates or {})}
         self._bare_cache: dict[str, _Bare] = {}
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -202,10 +236,13 @@ class Segmenter:
         if len(pieces) == 1:
             return Segmentation((), word, ())
         pre, suf = self._analyze_bare(_strip(word)[0])
-        n_pre = len(pre)
-        return Segmentation(
-            tuple(pieces[:n_pre]), pieces[n_pre], tuple(pieces[n_pre + 1 :]) if suf else ()
-        )
+        if suf:
+            body, tail = pieces[:-1], pieces[-1:]
+        else:
+            body, tail = pieces, ()
+        if len(body) == len(pre):  # preposition + pronoun: no stem
+            return Segmentation(body, "", tail)
+        return Segmentation(body[:-1], body[-1], tail)
 
     def pieces(self, word: str) -> tuple[str, ...]:
         """Surface pieces of ``word`` as a tuple (cached per word)."""
@@ -249,7 +286,8 @@ class Segmenter:
         pieces = []
         start = 0
         for cut in cuts:
-            pieces.append(word[start:cut])
+            if cut > start:
+                pieces.append(word[start:cut])
             start = cut
         pieces.append(word[start:])
         return tuple(pieces)
@@ -279,12 +317,12 @@ class Segmenter:
         best = 0.0
         best_bare = _WHOLE
         fallback = _WHOLE
-        for pre, start, pre_rate, lam_article in _proclitic_chains(b):
+        for pre, start, pre_rate, lam_article in _proclitic_chains(b, self.proclitic_rates):
             for suf in _enclitic_options(b, start):
                 if not pre and not suf:
                     continue
                 stem = b[start : n - suf]
-                rate = pre_rate * (ENCLITIC_RATES[b[n - suf :]] if suf else 1.0)
+                rate = pre_rate * (self.enclitic_rates[b[n - suf :]] if suf else 1.0)
                 if not stem:
                     # preposition + pronoun: له بها لنا (never لكن)
                     if pre and b[start - 1] in (c.BEH, c.LAM) and b[start - 1 :] != _LAKIN:
@@ -292,6 +330,15 @@ class Segmenter:
                     continue
                 if len(stem) < 2:
                     continue
+                article = lam_article or (len(stem) >= 4 and stem.startswith(_ARTICLE))
+                if suf:
+                    if article:
+                        # No pronoun enclitic after the article: الهاتفي is one word.
+                        continue
+                    if stem not in _PARTICLES and self._adjective_ending(b[start:], suf):
+                        continue
+                elif article:
+                    rate *= self.article_boost
                 f = self._known(stem)
                 if lam_article:
                     f = max(f, self._known(c.ALEF + stem))
@@ -320,6 +367,24 @@ class Segmenter:
         return _WHOLE
 
 
+    def _adjective_ending(self, host: str, suf: int) -> bool:
+        """True when the ending of ``host`` is an adjective/adverb ending.
+
+        عربي is "Arab(ic)", not عرب + "my": العربي and عربية are common.
+        تحسنا is an accusative (تحسن + ا), not تحس + "us".
+        """
+        enclitic = host[-suf:]
+        freq = self._freq
+        own = freq(host) or 0.0
+        if enclitic in _NISBA_ENCLITICS:
+            other = (freq(_ARTICLE + host) or 0.0) + (freq(host + c.TEH_MARBUTA) or 0.0)
+            return other > 0 and other >= NISBA_SHARE * own
+        if enclitic == _NA:
+            other = freq(host[:-1]) or 0.0
+            return other > 0 and other >= NISBA_SHARE * own
+        return False
+
+
 def _strip(word: str) -> tuple[str, list[int]]:
     """The word without marks/tatweel, and each kept letter's index (+ end)."""
     ignored = c.CLITIC_IGNORED_MARKS
@@ -333,12 +398,12 @@ def _strip(word: str) -> tuple[str, list[int]]:
     return "".join(letters), positions
 
 
-def _proclitic_chains(b: str) -> list[tuple[tuple[int, ...], int, float, bool]]:
+def _proclitic_chains(b: str, rates: Mapping[str, float]) -> list[tuple[tuple[int, ...], int, float, bool]]:
     """(piece lengths, stem start, rate, ل before article) for each proclitic chain."""
     chains: list[tuple[tuple[int, ...], int, float, bool]] = [((), 0, 1.0, False)]
-    first = [((), 0, 1.0)]
+    first: list[tuple[tuple[int, ...], int, float]] = [((), 0, 1.0)]
     if b[0] in CONJUNCTIONS:
-        first.append(((1,), 1, PROCLITIC_RATES[b[0]]))
+        first.append(((1,), 1, rates[b[0]]))
     for pre, start, rate in first:
         if pre:
             chains.append((pre, start, rate, False))
@@ -348,11 +413,11 @@ def _proclitic_chains(b: str) -> list[tuple[tuple[int, ...], int, float, bool]]:
         nxt = b[start + 1]
         if ch in PREPOSITIONS:
             if ch == c.LAM and nxt == c.LAM:
-                chains.append(((*pre, 1), start + 1, rate * LAM_ARTICLE_RATE, True))
+                chains.append(((*pre, 1), start + 1, rate * rates[_LAM_ARTICLE], True))
             else:
-                chains.append(((*pre, 1), start + 1, rate * PROCLITIC_RATES[ch], False))
+                chains.append(((*pre, 1), start + 1, rate * rates[ch], False))
         elif ch == FUTURE and nxt in _IMPERFECT_INITIALS:
-            chains.append(((*pre, 1), start + 1, rate * PROCLITIC_RATES[ch], False))
+            chains.append(((*pre, 1), start + 1, rate * rates[ch], False))
     return chains
 
 
