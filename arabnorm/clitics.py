@@ -366,7 +366,6 @@ class Segmenter:
             return fallback
         return _WHOLE
 
-
     def _adjective_ending(self, host: str, suf: int) -> bool:
         """True when the ending of ``host`` is an adjective/adverb ending.
 
@@ -398,9 +397,12 @@ def _strip(word: str) -> tuple[str, list[int]]:
     return "".join(letters), positions
 
 
-def _proclitic_chains(b: str, rates: Mapping[str, float]) -> list[tuple[tuple[int, ...], int, float, bool]]:
+_Chain = tuple[tuple[int, ...], int, float, bool]
+
+
+def _proclitic_chains(b: str, rates: Mapping[str, float]) -> list[_Chain]:
     """(piece lengths, stem start, rate, ل before article) for each proclitic chain."""
-    chains: list[tuple[tuple[int, ...], int, float, bool]] = [((), 0, 1.0, False)]
+    chains: list[_Chain] = [((), 0, 1.0, False)]
     first: list[tuple[tuple[int, ...], int, float]] = [((), 0, 1.0)]
     if b[0] in CONJUNCTIONS:
         first.append(((1,), 1, rates[b[0]]))
