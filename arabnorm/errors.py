@@ -32,6 +32,12 @@ class SpecError(ArabnormError, ValueError):
     exit_code = EXIT_USAGE
 
 
+class UsageError(ArabnormError, ValueError):
+    """Options that cannot be used together, or an input/output mix-up."""
+
+    exit_code = EXIT_USAGE
+
+
 class ConfigError(ArabnormError, ValueError):
     """A config file cannot be read or has a bad key."""
 

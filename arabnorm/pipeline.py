@@ -6,8 +6,8 @@ A spec names stages in order, separated by commas, each with optional
     "invisible,forms,diacritics:keep=shadda+sukun,alef"
 
 A parameter that takes a list may also be written with commas
-(``diacritics:keep=shadda,sukun``): an item that is not a stage name and has
-no ``:`` continues the list value before it.
+(``diacritics:keep=shadda,sukun``): after such a parameter, an item that is
+not a stage name and has no ``:`` continues its list.
 
 Compilation fuses every run of ``Table`` steps, across stage borders, into
 one table, so ``"tatweel,alef,yaa"`` is one pass over the text.
@@ -27,8 +27,8 @@ from arabnorm.stages.base import Edit, Stage, Step, Table
 def parse_spec(spec: str | Iterable[str]) -> list[tuple[str, dict[str, str]]]:
     """Split a spec into ``(stage name, {param: value})`` pairs, in order.
 
-    >>> parse_spec("alef,diacritics:keep=shadda,sukun")
-    [('alef', {}), ('diacritics', {'keep': 'shadda,sukun'})]
+    >>> parse_spec("alef,tatweel")
+    [('alef', {}), ('tatweel', {})]
     """
     if not isinstance(spec, str):
         spec = ",".join(spec)
@@ -40,9 +40,9 @@ def parse_spec(spec: str | Iterable[str]) -> list[tuple[str, dict[str, str]]]:
             continue
         name, *params = item.split(":")
         name = name.strip()
-        if not params and "=" not in name and items and last_key is not None:
-            if not _is_stage_name(name):
-                prev = items[-1][1]
+        if not params and "=" not in name and last_key is not None:
+            prev_name, prev = items[-1]
+            if _takes_list(prev_name, last_key) and not _is_stage_name(name):
                 prev[last_key] = f"{prev[last_key]},{name}"
                 continue
         if "=" in name:
@@ -53,13 +53,19 @@ def parse_spec(spec: str | Iterable[str]) -> list[tuple[str, dict[str, str]]]:
             key, sep, value = param.partition("=")
             key = key.strip()
             if not sep or not key:
-                raise SpecError(
-                    f"stage {name!r}: parameter {param!r} must be written key=value"
-                )
+                raise SpecError(f"stage {name!r}: parameter {param!r} must be written key=value")
             options[key] = value.strip()
             last_key = key
         items.append((name, options))
     return items
+
+
+def _takes_list(stage: str, key: str) -> bool:
+    try:
+        params = get_stage(stage).params
+    except SpecError:
+        return False
+    return any(p.name == key and p.multi for p in params)
 
 
 def _is_stage_name(name: str) -> bool:
@@ -116,7 +122,7 @@ class Alignment:
 
     @staticmethod
     def _end(layer: tuple[list[int], ...], p: int) -> int:
-        in_s, in_e, out_s, out_e = layer
+        _, in_e, out_s, out_e = layer
         j = bisect_left(out_s, p)  # first edit starting at or after p
         if j == 0:
             base = p

@@ -31,6 +31,4 @@ def preset_spec(name: str) -> str:
     try:
         return PRESETS[name][0]
     except KeyError:
-        raise SpecError(
-            f"unknown preset {name!r}; valid presets: {', '.join(PRESETS)}"
-        ) from None
+        raise SpecError(f"unknown preset {name!r}; valid presets: {', '.join(PRESETS)}") from None

@@ -1,0 +1,42 @@
+"""``arabnorm stages``: every stage and preset, as a table."""
+
+from __future__ import annotations
+
+import click
+
+from arabnorm.cli.common import handle_errors
+
+
+@click.command()
+@handle_errors
+def stages() -> None:
+    """List every stage (what it does, parameters, lossy or not) and every preset."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from arabnorm.presets import PRESETS
+    from arabnorm.stages import all_stages
+
+    console = Console(soft_wrap=False)
+    table = Table(title="Stages", show_lines=False)
+    table.add_column("stage", style="bold", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("lossy", no_wrap=True)
+    table.add_column("what it does")
+    table.add_column("parameters")
+    for name, cls in all_stages().items():
+        params = "\n".join(
+            f"{p.name}={p.default}"
+            + (f" ({'|'.join(p.choices)})" if p.choices else "")
+            + f": {p.help}"
+            for p in cls.params
+        )
+        table.add_row(name, cls.kind, "yes" if cls.lossy else "no", cls.summary, params or "-")
+    console.print(table)
+    presets = Table(title="Presets")
+    presets.add_column("preset", style="bold", no_wrap=True)
+    presets.add_column("stages, in order")
+    presets.add_column("for")
+    for name, (spec, purpose) in PRESETS.items():
+        presets.add_row(name, spec.replace(",", ", ") or "(none)", purpose)
+    console.print(presets)

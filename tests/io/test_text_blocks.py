@@ -1,0 +1,53 @@
+"""Text blocks: whole lines, terminators kept, decode errors located."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from arabnorm.errors import DecodeError
+from arabnorm.io.text import iter_byte_blocks, iter_text_blocks, process_text
+
+
+def test_blocks_end_after_line_breaks_and_rejoin_exactly() -> None:
+    data = "سطر أول\r\nline two\n\nآخر".encode() * 50
+    blocks = list(iter_byte_blocks(io.BytesIO(data), block_size=7))
+    assert b"".join(blocks) == data
+    assert all(b.endswith(b"\n") for b in blocks[:-1])
+
+
+def test_a_line_longer_than_a_block_stays_whole() -> None:
+    data = b"x" * 100 + b"\n" + b"y" * 3
+    assert list(iter_byte_blocks(io.BytesIO(data), block_size=8)) == [b"x" * 100 + b"\n", b"yyy"]
+
+
+def test_decode_error_names_source_line_and_offset() -> None:
+    data = "صباح\nالخير\n".encode() + b"ok \xff\n"
+    with pytest.raises(DecodeError) as info:
+        list(iter_text_blocks(io.BytesIO(data), "in.txt", block_size=4))
+    err = info.value
+    assert (err.source, err.line) == ("in.txt", 3)
+    assert err.offset == len("صباح\nالخير\n".encode()) + 3
+    assert str(err).startswith("in.txt:3: invalid UTF-8 byte 0xff at byte offset")
+
+
+def test_surrogateescape_passes_bad_bytes_through() -> None:
+    data = b"a\xffb\nc\xc3\n"
+    out = io.BytesIO()
+    stats = process_text(str.upper, io.BytesIO(data), out, "x", "surrogateescape")
+    assert out.getvalue() == b"A\xffB\nC\xc3\n"
+    assert stats.lines == 2
+
+
+def test_replace_writes_replacement_character() -> None:
+    out = io.BytesIO()
+    process_text(lambda s: s, io.BytesIO(b"a\xffb"), out, "x", "replace")
+    assert out.getvalue() == "a\ufffdb".encode()
+
+
+def test_line_count_without_final_newline() -> None:
+    out = io.BytesIO()
+    stats = process_text(lambda s: s, io.BytesIO(b"a\n\nb"), out, "x")
+    assert stats.lines == 3
+    assert out.getvalue() == b"a\n\nb"
