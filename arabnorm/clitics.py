@@ -49,6 +49,7 @@ __all__ = [
     "default_segmenter",
     "load_wordfreq",
     "segment",
+    "segment_spans",
     "segment_tokens",
 ]
 
@@ -186,8 +187,9 @@ class Segmentation:
 
     def marked(self, mark: str = "+") -> str:
         """Pieces joined by spaces, clitics flagged: ``و+ ب+ كتاب +ه``."""
+        stem = [self.stem] if self.stem else []
         return " ".join(
-            [p + mark for p in self.prefixes] + [self.stem] + [mark + s for s in self.suffixes]
+            [p + mark for p in self.prefixes] + stem + [mark + s for s in self.suffixes]
         )
 
 
@@ -469,3 +471,19 @@ def segment(word: str) -> list[str]:
 def segment_tokens(tokens: Iterable[str]) -> list[str]:
     """Split every token and flatten: ``["وقال", "إنه"]`` -> و قال إن ه."""
     return default_segmenter().segment_tokens(tokens)
+
+
+def segment_spans(word: str, start: int = 0) -> list[tuple[str, int, int]]:
+    """Pieces of ``word`` with their spans, for a token that starts at ``start``.
+
+    A tokenizer that knows where each token came from passes the token's
+    start; each piece gets ``(piece, start, end)`` in the same coordinates.
+
+    >>> segment_spans("وقال", 10)
+    [('و', 10, 11), ('قال', 11, 14)]
+    """
+    out = []
+    for piece in default_segmenter().pieces(word):
+        out.append((piece, start, start + len(piece)))
+        start += len(piece)
+    return out
