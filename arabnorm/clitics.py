@@ -109,6 +109,10 @@ DEFAULT_RATIO = 100.0
 #: Extra weight of a proclitic before the article (بالسلطة, وال, لل): a
 #: lexical word that begins with ب/و/ف/ك + ال is rare.
 DEFAULT_ARTICLE_BOOST = 50.0
+#: Extra weight of an enclitic split whose stem has three letters or more: a
+#: long host that is a known word is rarely a coincidence (بلادنا, ساعدني),
+#: while two-letter hosts are (بنك is not بن + ك).
+DEFAULT_LONG_STEM_BOOST = 2.0
 #: ي/ني is an adjective ending, not "my"/"me", when the definite or feminine
 #: form of the word (العربي, عربية) has at least this share of its frequency.
 NISBA_SHARE = 0.5
@@ -221,6 +225,7 @@ class Segmenter:
         *,
         ratio: float = DEFAULT_RATIO,
         article_boost: float = DEFAULT_ARTICLE_BOOST,
+        long_stem_boost: float = DEFAULT_LONG_STEM_BOOST,
         proclitic_rates: Mapping[str, float] | None = None,
         enclitic_rates: Mapping[str, float] | None = None,
     ) -> None:
@@ -228,6 +233,7 @@ class Segmenter:
         self._freq: FrequencyLookup = table.get  # type: ignore[assignment]
         self.ratio = ratio
         self.article_boost = article_boost
+        self.long_stem_boost = long_stem_boost
         self.proclitic_rates = {**PROCLITIC_RATES, **(proclitic_rates or {})}
         self.enclitic_rates = {**ENCLITIC_RATES, **(enclitic_rates or {})}
         self._bare_cache: dict[str, _Bare] = {}
@@ -344,6 +350,8 @@ class Segmenter:
                         continue
                 elif article:
                     rate *= self.article_boost
+                if suf and len(stem) > 2:
+                    rate *= self.long_stem_boost
                 f = self._known(stem)
                 if lam_article:
                     f = max(f, self._known(c.ALEF + stem))
