@@ -48,6 +48,7 @@ __all__ = [
     "Segmenter",
     "default_segmenter",
     "load_wordfreq",
+    "conllu_rows",
     "segment",
     "segment_spans",
     "segment_tokens",
@@ -498,3 +499,28 @@ def segment_spans(word: str, start: int = 0) -> list[tuple[str, int, int]]:
         out.append((piece, start, start + len(piece)))
         start += len(piece)
     return out
+
+
+def conllu_rows(word: str, first_id: int, misc: str = "_") -> list[str]:
+    """CoNLL-U lines for one orthographic word, split into syntactic words.
+
+    A word with clitics becomes a multiword-token range line (which carries
+    ``misc``, e.g. ``SpaceAfter=No``) followed by one line per piece; a word
+    without clitics is a single line. The next free ID is
+    ``first_id + len(segment(word))``.
+
+    >>> for row in conllu_rows("وقال", 3):
+    ...     print(row.expandtabs(1))
+    3-4 وقال _ _ _ _ _ _ _ _
+    3 و _ _ _ _ _ _ _ _
+    4 قال _ _ _ _ _ _ _ _
+    """
+    blank = "\t".join(["_"] * 7)
+    pieces = default_segmenter().pieces(word)
+    if len(pieces) == 1:
+        return [f"{first_id}\t{word}\t{blank}\t{misc}"]
+    last = first_id + len(pieces) - 1
+    rows = [f"{first_id}-{last}\t{word}\t{blank}\t{misc}"]
+    for i, piece in enumerate(pieces):
+        rows.append(f"{first_id + i}\t{piece}\t{blank}\t_")
+    return rows
