@@ -13,13 +13,28 @@ and leaves the article ال on its word. Pieces keep the surface characters
 to the word and character spans stay valid.
 
 Why evidence and not prefixes: وزارة and وصل begin with و but are single
-words. Each candidate split is scored with word frequencies (wordfreq's
-Arabic list, installed by ``pip install 'arabnorm[clitics]'``): a split is
-taken when the stem is a known word that is not itself splittable and the
-frequency of the whole word is no more than the split explains, i.e.
-``freq(word) <= ratio * freq(stem) * rate(clitics)``, where ``rate`` is how
-often the clitic attaches to a typical word. A word that is much commoner
-than its would-be stem with that clitic (وزارة against زارة) stays whole.
+words. Each candidate analysis (proclitics + stem + enclitic) is scored with
+word frequencies, and a split is taken only when
+
+* the stem (read as a free word: حكومت -> حكومة, مستوا -> مستوى, علي -> على,
+  لسلطة -> السلطة) is a known word that would not itself be split, and
+* the whole word is not much commoner than the split explains:
+  ``freq(word) <= ratio * freq(stem) * rate(clitics)``, where ``rate`` is how
+  often each clitic attaches to a typical word (وزارة is 400 times commoner
+  than زارة, so it stays whole; وقال is a fifth as common as قال, so it
+  splits).
+
+Three pieces of grammar add evidence: a proclitic before the article (وال,
+بال, لل) is weighted up; no pronoun follows the article (الهاتفي stays whole);
+a final ي/ني is an adjective ending, not "my"/"me", when the word's definite
+or feminine form is common (عربي: العربي, عربية), and a final نا is an
+accusative ending when the word without its ا is common (تحسنا). An unknown
+word after a proclitic and the article is split (والمستشفيات).
+
+The frequencies are wordfreq's Arabic list (code Apache-2.0, data CC BY-SA
+4.0), a dependency of the optional extra ``arabnorm[clitics]``; nothing of it
+is copied into arabnorm. Without it, building a segmenter raises
+MissingResourceError naming the install command.
 
 Example::
 
