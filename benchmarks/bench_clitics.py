@@ -3,9 +3,11 @@
 Three rows, medians of --repeat runs over the same text (UTF-8 MB):
 the stand-in regex tokenizer alone, tokenizer + clitic segmentation with a
 cold cache (a fresh Segmenter, word list already loaded), and with a warm
-cache (the same Segmenter run again). Loading wordfreq's list is timed once
-separately.
+cache (the same Segmenter run again); then the ``clitics`` stage alone on the
+tokenized text (split and mark modes). Loading wordfreq's list is timed once
+separately. MB/s are of the original corpus.
 
+    python benchmarks/bench_clitics.py            # makes the 5 MB clean corpus itself
     python3 ../shared/bench/make_corpus.py --mb 5 --profile clean -o /tmp/clean5.txt
     python benchmarks/bench_clitics.py /tmp/clean5.txt
 """
@@ -14,6 +16,9 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,11 +56,38 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def find_shared() -> Path:
+    """The shared folder beside the project root (or beside its parent)."""
+    root = Path(__file__).resolve().parents[1]
+    for candidate in (root.parent / "shared", root.parent.parent / "shared"):
+        if candidate.is_dir():
+            return candidate
+    return root.parent / "shared"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", type=Path)
+    ap.add_argument(
+        "corpus",
+        type=Path,
+        nargs="?",
+        help="default: make_corpus.py --mb 5 --profile clean from the shared folder",
+    )
+    ap.add_argument("--shared", type=Path, default=find_shared())
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
+    if args.corpus is None:
+        shared = args.shared
+        args.corpus = Path(tempfile.mkdtemp()) / "clean5.txt"
+        subprocess.run(
+            [
+                sys.executable,
+                str(shared / "bench" / "make_corpus.py"),
+                *("--mb", "5", "--profile", "clean", "-o", str(args.corpus)),
+            ],
+            check=True,
+            capture_output=True,
+        )
     text = args.corpus.read_text(encoding="utf-8")
     mb = len(text.encode("utf-8")) / 1e6
     lines = text.splitlines()
@@ -72,10 +104,25 @@ def main() -> int:
     run(lines, warm)
     rows.append(("tokenizer + clitics, warm cache", timed(lambda: run(lines, warm), args.repeat)))
 
+    # The stage as the tokenize command runs it: on text already tokenized
+    # (tokens separated by spaces), default segmenter, warm after one run.
+    from arabnorm.pipeline import Pipeline
+
+    tokenized = "\n".join(" ".join(tokenize(line)) for line in lines)
+    for spec in ("clitics", "clitics:mode=mark"):
+        stage = Pipeline.from_spec(spec)
+        stage.apply(tokenized)
+        rows.append(
+            (
+                f"{spec} stage on tokenized text",
+                timed(lambda s=stage: s.apply(tokenized), args.repeat),
+            )
+        )
+
     print(f"corpus: {args.corpus} ({mb:.2f} MB, {len(lines)} lines); wordfreq load {load_s:.2f} s")
-    print(f"{'what':<34} {'median s':>9} {'MB/s':>8}")
+    print(f"{'what':<42} {'median s':>9} {'MB/s':>8}")
     for label, secs in rows:
-        print(f"{label:<34} {secs:>9.3f} {mb / secs:>8.2f}")
+        print(f"{label:<42} {secs:>9.3f} {mb / secs:>8.2f}")
     return 0
 
 

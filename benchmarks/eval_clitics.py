@@ -28,15 +28,21 @@ def simple_tokens(line: str) -> list[str]:
     return [m.group(0) for m in TOKEN.finditer(line)]
 
 
+def find_shared() -> Path:
+    """The shared folder beside the project root (or beside its parent)."""
+    root = Path(__file__).resolve().parents[1]
+    for candidate in (root.parent / "shared", root.parent.parent / "shared"):
+        if candidate.is_dir():
+            return candidate
+    return root.parent / "shared"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    here = Path(__file__).resolve().parent.parent
-    ap.add_argument("--shared", type=Path, default=here.parent.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=find_shared())
     ap.add_argument("--ratio", type=float, default=None)
     args = ap.parse_args()
     shared = args.shared
-    if not (shared / "eval").is_dir():
-        shared = Path("/work/shared")
     gold = shared / "eval" / "ud-arabic-pud" / "ar_pud-ud-test.conllu"
     scorer = shared / "eval" / "score_tokens.py"
     seg = Segmenter() if args.ratio is None else Segmenter(ratio=args.ratio)
