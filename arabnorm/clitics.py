@@ -226,7 +226,10 @@ class Segmenter:
 
     ``freq`` maps an undiacritized word to its relative frequency (0 when
     unknown). Without it, wordfreq's Arabic list is loaded (needs
-    ``pip install 'arabnorm[clitics]'``).
+    ``pip install 'arabnorm[clitics]'``). The other parameters are the
+    weights described in the module docstring; ``max_cache`` bounds the
+    per-word cache (it is emptied when full, so memory stays flat on corpora
+    with millions of word types).
 
     >>> seg = Segmenter({"كتاب": 1e-4, "كتابه": 1e-5, "وزارة": 3e-4, "زارة": 1e-6})
     >>> seg.segment("وكتابه")
@@ -244,11 +247,13 @@ class Segmenter:
         long_stem_boost: float = DEFAULT_LONG_STEM_BOOST,
         proclitic_rates: Mapping[str, float] | None = None,
         enclitic_rates: Mapping[str, float] | None = None,
+        max_cache: int = 1_000_000,
     ) -> None:
         table = load_wordfreq() if freq is None else freq
         self._freq: FrequencyLookup = table.get  # type: ignore[assignment]
         self.ratio = ratio
         self.article_boost = article_boost
+        self.max_cache = max_cache
         self.long_stem_boost = long_stem_boost
         self.proclitic_rates = {**PROCLITIC_RATES, **(proclitic_rates or {})}
         self.enclitic_rates = {**ENCLITIC_RATES, **(enclitic_rates or {})}
@@ -275,7 +280,15 @@ class Segmenter:
         """Surface pieces of ``word`` as a tuple (cached per word)."""
         got = self._cache.get(word)
         if got is None:
-            got = self._cache[word] = self._split(word)
+            got = self._miss(word)
+        return got
+
+    def _miss(self, word: str) -> tuple[str, ...]:
+        """Segment a word not in the cache, and cache it (bounded memory)."""
+        if len(self._cache) >= self.max_cache or len(self._bare_cache) >= 4 * self.max_cache:
+            self._cache.clear()
+            self._bare_cache.clear()
+        got = self._cache[word] = self._split(word)
         return got
 
     def segment(self, word: str) -> list[str]:
@@ -290,7 +303,7 @@ class Segmenter:
         for tok in tokens:
             got = cache.get(tok)
             if got is None:
-                got = cache[tok] = self._split(tok)
+                got = self._miss(tok)
             extend(got)
         return out
 

@@ -203,3 +203,15 @@ def test_conllu_rows_for_a_split_word() -> None:
 
 def test_conllu_rows_for_a_whole_word() -> None:
     assert clitics.conllu_rows("وزارة", 1) == ["1\tوزارة\t_\t_\t_\t_\t_\t_\t_\t_"]
+
+
+def test_cache_is_bounded_and_answers_stay_the_same() -> None:
+    seg = Segmenter(TABLE, max_cache=2)
+    words = ["وقال", "وكتابه", "وزارة", "وقال", "وجديد", "وكتابه"]
+    assert seg.segment_tokens(words) == Segmenter(TABLE).segment_tokens(words)
+    assert len(seg._cache) <= 2
+
+
+def test_a_very_long_token_is_handled() -> None:
+    word = "وب" + "كتاب" * 20_000 + "ه"
+    assert "".join(segment(word)) == word
