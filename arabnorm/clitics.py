@@ -129,6 +129,11 @@ DEFAULT_ARTICLE_BOOST = 50.0
 #: long host that is a known word is rarely a coincidence (بلادنا, ساعدني),
 #: while two-letter hosts are (بنك is not بن + ك).
 DEFAULT_LONG_STEM_BOOST = 2.0
+#: A two-letter stem counts only when it is at least this frequent: the
+#: two-letter words that take clitics are particles (لم, في, قد, هو, أن, with
+#: frequencies of 1e-4 and up), while rarer two-letter entries of the list
+#: (عد, حر, طن) turn وعد, بحر, وطن into false splits.
+SHORT_STEM_MIN_FREQ = 1e-4
 #: ي/ني is an adjective ending, not "my"/"me", when the definite or feminine
 #: form of the word (العربي, عربية) has at least this share of its frequency.
 NISBA_SHARE = 0.5
@@ -248,12 +253,14 @@ class Segmenter:
         proclitic_rates: Mapping[str, float] | None = None,
         enclitic_rates: Mapping[str, float] | None = None,
         max_cache: int = 1_000_000,
+        short_stem_min_freq: float = SHORT_STEM_MIN_FREQ,
     ) -> None:
         table = load_wordfreq() if freq is None else freq
         self._freq: FrequencyLookup = table.get  # type: ignore[assignment]
         self.ratio = ratio
         self.article_boost = article_boost
         self.max_cache = max_cache
+        self.short_stem_min_freq = short_stem_min_freq
         self.long_stem_boost = long_stem_boost
         self.proclitic_rates = {**PROCLITIC_RATES, **(proclitic_rates or {})}
         self.enclitic_rates = {**ENCLITIC_RATES, **(enclitic_rates or {})}
@@ -389,6 +396,10 @@ class Segmenter:
                         f = max(f, self._known(stem[:-1] + alt))
                     if stem[-1] == c.WAW:
                         f = max(f, self._known(stem + c.ALEF))
+                if len(stem) == 2 and f < self.short_stem_min_freq:
+                    # عد, طن, حر are "words" of the list, but a two-letter
+                    # stem is a real one only when it is a common particle.
+                    f = 0.0
                 score = f * rate
                 if score > best:
                     best = score

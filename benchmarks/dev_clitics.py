@@ -1,8 +1,10 @@
 """Accuracy of the clitic segmenter on the hand-labelled development data.
 
 benchmarks/data/clitics_dev_seeds.txt (the seed articles, every word labelled)
-and benchmarks/data/clitics_dev_words.txt (ambiguous words). Prints word
-accuracy for the default settings, or for a sweep of ratios:
+and benchmarks/data/clitics_dev_words.txt (ambiguous words), used to choose
+the settings; benchmarks/data/clitics_heldout_words.txt, never used for that.
+Prints word accuracy for the default settings, or for a sweep of ratios on
+the development data:
 
     python benchmarks/dev_clitics.py [--sweep]
 """
@@ -17,10 +19,14 @@ from arabnorm.clitics import Segmenter, load_wordfreq
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def load() -> list[tuple[str, tuple[str, ...]]]:
-    """(word, gold pieces) for every labelled word."""
+DEV = ("clitics_dev_seeds.txt", "clitics_dev_words.txt")
+HELDOUT = ("clitics_heldout_words.txt",)
+
+
+def load(names: tuple[str, ...] = DEV) -> list[tuple[str, tuple[str, ...]]]:
+    """(word, gold pieces) for every labelled word in the named files."""
     out = []
-    for name in ("clitics_dev_seeds.txt", "clitics_dev_words.txt"):
+    for name in names:
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("#"):
                 continue
@@ -52,10 +58,12 @@ def main() -> int:
             acc, errs = score(Segmenter(freq, ratio=ratio), gold)
             print(f"{ratio:>8} {acc:>9.2f} {len(errs):>7}")
         return 0
-    acc, errs = score(Segmenter(freq), gold)
-    print(f"words: {len(gold)}  accuracy: {acc:.2f}  errors: {len(errs)}")
-    for e in sorted(set(errs)):
-        print("  ", e)
+    for label, names in (("development", DEV), ("held-out", HELDOUT)):
+        data = load(names)
+        acc, errs = score(Segmenter(freq), data)
+        print(f"{label}: words {len(data)}  accuracy {acc:.2f}  errors {len(errs)}")
+        for e in sorted(set(errs)):
+            print("  ", e)
     return 0
 
 
