@@ -274,7 +274,7 @@ class Segmenter:
         pieces = self.pieces(word)
         if len(pieces) == 1:
             return Segmentation((), word, ())
-        pre, suf = self._analyze_bare(_strip(word)[0])
+        pre, suf = self._analyze_bare(_strip(word))
         if suf:
             body, tail = pieces[:-1], pieces[-1:]
         else:
@@ -317,19 +317,23 @@ class Segmenter:
     # -- internals -----------------------------------------------------
 
     def _split(self, word: str) -> tuple[str, ...]:
-        bare, positions = _strip(word)
+        bare = word.translate(_DROP_MARKS)
         if len(bare) < 2:
             return (word,)
         pre, suf = self._analyze_bare(bare)
         if not pre and not suf:
             return (word,)
+        # Offsets of the cuts in the bare word, then in the word itself.
         cuts: list[int] = []
         at = 0
         for n in pre:
             at += n
-            cuts.append(positions[at])
+            cuts.append(at)
         if suf:
-            cuts.append(positions[len(bare) - suf])
+            cuts.append(len(bare) - suf)
+        if len(bare) != len(word):
+            positions = _letter_positions(word)
+            cuts = [positions[i] for i in cuts]
         pieces = []
         start = 0
         for cut in cuts:
@@ -437,17 +441,24 @@ class Segmenter:
         return False
 
 
-def _strip(word: str) -> tuple[str, list[int]]:
-    """The word without marks/tatweel, and each kept letter's index (+ end)."""
+_DROP_MARKS = {ord(ch): None for ch in c.CLITIC_IGNORED_MARKS}
+
+
+def _strip(word: str) -> str:
+    """The word without marks and tatweel, as it is looked up."""
+    return word.translate(_DROP_MARKS)
+
+
+def _letter_positions(word: str) -> list[int]:
+    """Index in ``word`` of each letter that _strip keeps, then len(word).
+
+    A cut before the i-th kept letter falls at ``positions[i]``, so marks and
+    tatweel stay with the letter before them (بـ + السلطة).
+    """
     ignored = c.CLITIC_IGNORED_MARKS
-    letters = []
-    positions = []
-    for i, ch in enumerate(word):
-        if ch not in ignored:
-            letters.append(ch)
-            positions.append(i)
+    positions = [i for i, ch in enumerate(word) if ch not in ignored]
     positions.append(len(word))
-    return "".join(letters), positions
+    return positions
 
 
 _Chain = tuple[tuple[int, ...], int, float, bool]
