@@ -96,7 +96,7 @@ ENCLITICS = (
 # words, but ف attaches mostly to particles and verbs (فإن, فقد, فقال); the
 # value was chosen on the hand-labelled development set in benchmarks/data.
 PROCLITIC_RATES: dict[str, float] = {
-    c.WAW: 0.035,
+    c.WAW: 0.037,
     c.FEH: 0.004,
     c.BEH: 0.017,
     c.LAM: 0.016,
