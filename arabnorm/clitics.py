@@ -63,6 +63,7 @@ __all__ = [
     "Segmenter",
     "conllu_rows",
     "default_segmenter",
+    "fold_table",
     "load_wordfreq",
     "segment",
     "segment_spans",
@@ -234,7 +235,9 @@ class Segmenter:
     ``pip install 'arabnorm[clitics]'``). The other parameters are the
     weights described in the module docstring; ``max_cache`` bounds the
     per-word cache (it is emptied when full, so memory stays flat on corpora
-    with millions of word types).
+    with millions of word types). ``folded=True`` is for text whose spelling
+    variants were folded (أ إ آ -> ا, ى -> ي, ة -> ه, as the ``search`` preset
+    does): words are then looked up in a table folded the same way.
 
     >>> seg = Segmenter({"كتاب": 1e-4, "كتابه": 1e-5, "وزارة": 3e-4, "زارة": 1e-6})
     >>> seg.segment("وكتابه")
@@ -254,9 +257,27 @@ class Segmenter:
         enclitic_rates: Mapping[str, float] | None = None,
         max_cache: int = 1_000_000,
         short_stem_min_freq: float = SHORT_STEM_MIN_FREQ,
+        folded: bool = False,
     ) -> None:
         table = load_wordfreq() if freq is None else freq
-        self._freq: FrequencyLookup = table.get  # type: ignore[assignment]
+        self.folded = folded
+        self._teh_marbuta_freq: FrequencyLookup | None = None
+        if folded:
+            get = fold_table(table, _FOLD).get
+            # Folded text writes ة as ه: this table keeps them apart, so a
+            # final ه can be told to be ة (عسكريه = عسكرية) or a pronoun.
+            get_tm = fold_table(table, _FOLD_KEEP_TEH_MARBUTA).get
+
+            def lookup(word: str) -> float:
+                return get(word.translate(_FOLD)) or 0.0
+
+            def lookup_tm(word: str) -> float:
+                return get_tm(word.translate(_FOLD_KEEP_TEH_MARBUTA)) or 0.0
+
+            self._freq = lookup
+            self._teh_marbuta_freq = lookup_tm
+        else:
+            self._freq = table.get  # type: ignore[assignment]
         self.ratio = ratio
         self.article_boost = article_boost
         self.max_cache = max_cache
@@ -388,6 +409,8 @@ class Segmenter:
                         continue
                     if stem not in _PARTICLES and self._adjective_ending(b[start:], suf):
                         continue
+                    if suf == 1 and self._is_folded_teh_marbuta(b[start:]):
+                        continue
                 elif article:
                     rate *= self.article_boost
                 if suf and len(stem) > 2:
@@ -423,6 +446,13 @@ class Segmenter:
             return fallback
         return _WHOLE
 
+    def _is_folded_teh_marbuta(self, host: str) -> bool:
+        """In folded text, True when the final ه of ``host`` is mostly a ة."""
+        tm = self._teh_marbuta_freq
+        if tm is None or host[-1] != c.HEH:
+            return False
+        return tm(host[:-1] + c.TEH_MARBUTA) > tm(host)
+
     def _adjective_ending(self, host: str, suf: int) -> bool:
         """True when the ending of ``host`` is an adjective/adverb ending.
 
@@ -442,6 +472,23 @@ class Segmenter:
 
 
 _DROP_MARKS = {ord(ch): None for ch in c.CLITIC_IGNORED_MARKS}
+# Spelling variants that normalizers commonly fold, and what they become.
+_FOLD_KEEP_TEH_MARBUTA = {
+    ord(c.ALEF_HAMZA_ABOVE): c.ALEF,
+    ord(c.ALEF_HAMZA_BELOW): c.ALEF,
+    ord(c.ALEF_MADDA): c.ALEF,
+    ord(c.ALEF_MAKSURA): c.YEH,
+}
+_FOLD = {**_FOLD_KEEP_TEH_MARBUTA, ord(c.TEH_MARBUTA): c.HEH}
+
+
+def fold_table(freq: Mapping[str, float], fold: Mapping[int, str] = _FOLD) -> dict[str, float]:
+    """``freq`` with its words folded (أ إ آ -> ا, ى -> ي, ة -> ه), summed."""
+    out: dict[str, float] = {}
+    for word, f in freq.items():
+        key = word.translate(fold)
+        out[key] = out.get(key, 0.0) + f
+    return out
 
 
 def _strip(word: str) -> str:
@@ -515,10 +562,13 @@ def load_wordfreq() -> dict[str, float]:
     return table
 
 
-@lru_cache(maxsize=1)
-def default_segmenter() -> Segmenter:
-    """The shared segmenter over wordfreq's Arabic list (built on first use)."""
-    return Segmenter()
+@lru_cache(maxsize=2)
+def default_segmenter(folded: bool = False) -> Segmenter:
+    """The shared segmenter over wordfreq's Arabic list (built on first use).
+
+    ``folded=True``: the one for text whose spelling variants were folded.
+    """
+    return Segmenter(folded=folded)
 
 
 def segment(word: str) -> list[str]:

@@ -215,3 +215,19 @@ def test_cache_is_bounded_and_answers_stay_the_same() -> None:
 def test_a_very_long_token_is_handled() -> None:
     word = "وب" + "كتاب" * 20_000 + "ه"
     assert "".join(segment(word)) == word
+
+
+def test_folded_lookup_tells_teh_marbuta_from_the_pronoun() -> None:
+    table = {"مدينة": 1e-4, "مدين": 1e-5, "كتاب": 1e-4, "كتابه": 2e-5, "كتابة": 1e-6}
+    seg = Segmenter(table, folded=True)
+    assert seg.segment("مدينه") == ["مدينه"]  # folded مدينة, not مدين + ه
+    assert seg.segment("كتابه") == ["كتاب", "ه"]
+    assert seg.segment("وكتابه") == ["و", "كتاب", "ه"]
+    assert Segmenter(table).segment("مدينه") == ["مدين", "ه"]  # as written: a pronoun
+
+
+def test_fold_table_sums_variants() -> None:
+    assert clitics.fold_table({"إلى": 2.0, "الى": 1.0, "مدينة": 3.0}) == {
+        "الي": 3.0,
+        "مدينه": 3.0,
+    }

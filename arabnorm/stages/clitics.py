@@ -28,14 +28,15 @@ class SplitClitics(Step):
     ``و+ ب+ كتاب +ه``.
     """
 
-    def __init__(self, mode: str = "split") -> None:
+    def __init__(self, mode: str = "split", folded: bool = False) -> None:
         self.mode = mode
+        self.folded = folded
 
     @cached_property
     def _segmenter(self) -> Any:
         from arabnorm.clitics import default_segmenter
 
-        return default_segmenter()
+        return default_segmenter(folded=self.folded)
 
     def _separators(self, word: str) -> list[tuple[int, str]]:
         """(offset in word, text to insert there) for every cut of ``word``."""
@@ -87,7 +88,7 @@ class SplitClitics(Step):
         return "".join(out), edits
 
     def __repr__(self) -> str:
-        return f"SplitClitics(mode={self.mode!r})"
+        return f"SplitClitics(mode={self.mode!r}, folded={self.folded!r})"
 
 
 @register
@@ -95,7 +96,8 @@ class Clitics(Stage):
     """Split proclitics and pronoun enclitics off tokenized Arabic words.
 
     Runs after ``tokens``: ``وقال إنه`` becomes ``و قال إن ه``. Needs the word
-    frequencies of ``pip install 'arabnorm[clitics]'``.
+    frequencies of ``pip install 'arabnorm[clitics]'``. After a preset that
+    folds spelling variants (``search``), use ``spelling=folded``.
     """
 
     name = "clitics"
@@ -109,7 +111,15 @@ class Clitics(Stage):
             "split: pieces separated by spaces; mark: clitics flagged with + (و+ كتاب +ه)",
             choices=("split", "mark"),
         ),
+        Param(
+            "spelling",
+            "as-written",
+            "as-written: letters as in the source; folded: after alef, yaa and "
+            "teh-marbuta folding (the search preset), ة written ه",
+            choices=("as-written", "folded"),
+        ),
     )
 
     def build_steps(self) -> Sequence[Step]:
-        return [SplitClitics(self.options["mode"])]
+        folded = self.options["spelling"] == "folded"
+        return [SplitClitics(self.options["mode"], folded=folded)]

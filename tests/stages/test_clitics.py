@@ -60,3 +60,10 @@ def test_removing_the_separators_gives_the_input_back(text: str) -> None:
     assert out.replace(" ", "") == text.replace(" ", "")
     mark = Pipeline.from_spec("clitics:mode=mark").apply(text)
     assert mark.replace("+ +", "").replace("+ ", "").replace(" +", "") == text
+
+
+def test_folded_spelling() -> None:
+    # After alef/yaa/teh-marbuta folding a final ه may be a folded ة.
+    p = Pipeline.from_spec("clitics:spelling=folded")
+    assert p.apply("العسكريه وحكومته عليه") == "العسكريه و حكومت ه علي ه"
+    assert p.apply("عسكريه") == "عسكريه"
