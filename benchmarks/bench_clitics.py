@@ -77,18 +77,21 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     if args.corpus is None:
-        shared = args.shared
-        args.corpus = Path(tempfile.mkdtemp()) / "clean5.txt"
-        subprocess.run(
-            [
-                sys.executable,
-                str(shared / "bench" / "make_corpus.py"),
-                *("--mb", "5", "--profile", "clean", "-o", str(args.corpus)),
-            ],
-            check=True,
-            capture_output=True,
-        )
-    text = args.corpus.read_text(encoding="utf-8")
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "clean5.txt"
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(args.shared / "bench" / "make_corpus.py"),
+                    *("--mb", "5", "--profile", "clean", "-o", str(corpus)),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            text = corpus.read_text(encoding="utf-8")
+        args.corpus = "make_corpus.py --mb 5 --profile clean"
+    else:
+        text = args.corpus.read_text(encoding="utf-8")
     mb = len(text.encode("utf-8")) / 1e6
     lines = text.splitlines()
 

@@ -31,6 +31,7 @@ class SplitClitics(Step):
     def __init__(self, mode: str = "split", folded: bool = False) -> None:
         self.mode = mode
         self.folded = folded
+        self._cache: dict[str, list[tuple[int, str]]] = {}
 
     @cached_property
     def _segmenter(self) -> Any:
@@ -39,7 +40,15 @@ class SplitClitics(Step):
         return default_segmenter(folded=self.folded)
 
     def _separators(self, word: str) -> list[tuple[int, str]]:
-        """(offset in word, text to insert there) for every cut of ``word``."""
+        """(offset in word, text to insert there) for every cut (cached)."""
+        got = self._cache.get(word)
+        if got is None:
+            if len(self._cache) >= 1_000_000:
+                self._cache.clear()
+            got = self._cache[word] = self._cuts(word)
+        return got
+
+    def _cuts(self, word: str) -> list[tuple[int, str]]:
         seg = self._segmenter
         pieces = seg.pieces(word)
         if len(pieces) == 1:
@@ -74,10 +83,10 @@ class SplitClitics(Step):
         edits: list[Edit] = []
         last = 0
         shift = 0
+        separators = self._separators
         for m in _WORD.finditer(text):
             start = m.start()
-            word = m.group()
-            for offset, sep in self._separators(word):
+            for offset, sep in separators(m.group()):
                 at = start + offset
                 out.append(text[last:at])
                 edits.append((at, at, at + shift, at + shift + len(sep)))
