@@ -571,21 +571,25 @@ def default_segmenter(folded: bool = False) -> Segmenter:
     return Segmenter(folded=folded)
 
 
-def segment(word: str) -> list[str]:
+def segment(word: str, *, folded: bool = False) -> list[str]:
     """Split one word into surface pieces (see the module docstring).
+
+    ``folded=True`` for text whose spelling variants were folded (the
+    ``search`` preset: أ إ آ -> ا, ى -> ي, ة -> ه); the same keyword works for
+    segment_tokens, segment_spans and conllu_rows.
 
     >>> segment("للسلطة")
     ['ل', 'لسلطة']
     """
-    return default_segmenter().segment(word)
+    return default_segmenter(folded).segment(word)
 
 
-def segment_tokens(tokens: Iterable[str]) -> list[str]:
+def segment_tokens(tokens: Iterable[str], *, folded: bool = False) -> list[str]:
     """Split every token and flatten: ``["وقال", "إنه"]`` -> و قال إن ه."""
-    return default_segmenter().segment_tokens(tokens)
+    return default_segmenter(folded).segment_tokens(tokens)
 
 
-def segment_spans(word: str, start: int = 0) -> list[tuple[str, int, int]]:
+def segment_spans(word: str, start: int = 0, *, folded: bool = False) -> list[tuple[str, int, int]]:
     """Pieces of ``word`` with their spans, for a token that starts at ``start``.
 
     A tokenizer that knows where each token came from passes the token's
@@ -595,13 +599,13 @@ def segment_spans(word: str, start: int = 0) -> list[tuple[str, int, int]]:
     [('و', 10, 11), ('قال', 11, 14)]
     """
     out = []
-    for piece in default_segmenter().pieces(word):
+    for piece in default_segmenter(folded).pieces(word):
         out.append((piece, start, start + len(piece)))
         start += len(piece)
     return out
 
 
-def conllu_rows(word: str, first_id: int, misc: str = "_") -> list[str]:
+def conllu_rows(word: str, first_id: int, misc: str = "_", *, folded: bool = False) -> list[str]:
     """CoNLL-U lines for one orthographic word, split into syntactic words.
 
     A word with clitics becomes a multiword-token range line (which carries
@@ -616,7 +620,7 @@ def conllu_rows(word: str, first_id: int, misc: str = "_") -> list[str]:
     4 قال _ _ _ _ _ _ _ _
     """
     blank = "\t".join(["_"] * 7)
-    pieces = default_segmenter().pieces(word)
+    pieces = default_segmenter(folded).pieces(word)
     if len(pieces) == 1:
         return [f"{first_id}\t{word}\t{blank}\t{misc}"]
     last = first_id + len(pieces) - 1
