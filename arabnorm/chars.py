@@ -34,9 +34,8 @@ ALEF_MADDA = "\u0622"  # ARABIC LETTER ALEF WITH MADDA ABOVE
 # The basic Arabic letters U+0621 (ARABIC LETTER HAMZA) .. U+064A (ARABIC
 # LETTER YEH), without U+0640 (ARABIC TATWEEL), which is not a letter.
 BASIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B) if c != 0x0640)
-# Code points skipped when the segmenter looks words up: harakat, tanween,
-# shadda, sukun and the extended marks (U+064B..U+065F), superscript alef
-# (U+0670) and tatweel (U+0640).
-CLITIC_IGNORED_MARKS = frozenset(
-    [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", TATWEEL]
-)  # ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW, ARABIC LETTER SUPERSCRIPT ALEF, TATWEEL
+# Code points skipped when the segmenter looks words up: U+064B (ARABIC
+# FATHATAN) .. U+065F (ARABIC WAVY HAMZA BELOW), i.e. harakat, tanween, shadda,
+# sukun and the extended marks; U+0670 (ARABIC LETTER SUPERSCRIPT ALEF); and
+# tatweel.
+CLITIC_IGNORED_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", TATWEEL])

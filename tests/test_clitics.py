@@ -231,3 +231,40 @@ def test_fold_table_sums_variants() -> None:
         "الي": 3.0,
         "مدينه": 3.0,
     }
+
+
+def test_the_letters_it_names_are_the_right_code_points() -> None:
+    import unicodedata
+
+    from arabnorm import chars
+
+    names = {
+        "ALEF": "ARABIC LETTER ALEF",
+        "ALEF_HAMZA_ABOVE": "ARABIC LETTER ALEF WITH HAMZA ABOVE",
+        "ALEF_HAMZA_BELOW": "ARABIC LETTER ALEF WITH HAMZA BELOW",
+        "ALEF_MADDA": "ARABIC LETTER ALEF WITH MADDA ABOVE",
+        "HAMZA": "ARABIC LETTER HAMZA",
+        "WAW_HAMZA": "ARABIC LETTER WAW WITH HAMZA ABOVE",
+        "YEH_HAMZA": "ARABIC LETTER YEH WITH HAMZA ABOVE",
+        "BEH": "ARABIC LETTER BEH",
+        "TEH_MARBUTA": "ARABIC LETTER TEH MARBUTA",
+        "TEH": "ARABIC LETTER TEH",
+        "DAL": "ARABIC LETTER DAL",
+        "SEEN": "ARABIC LETTER SEEN",
+        "AIN": "ARABIC LETTER AIN",
+        "FEH": "ARABIC LETTER FEH",
+        "KAF": "ARABIC LETTER KAF",
+        "LAM": "ARABIC LETTER LAM",
+        "MEEM": "ARABIC LETTER MEEM",
+        "NOON": "ARABIC LETTER NOON",
+        "HEH": "ARABIC LETTER HEH",
+        "WAW": "ARABIC LETTER WAW",
+        "ALEF_MAKSURA": "ARABIC LETTER ALEF MAKSURA",
+        "YEH": "ARABIC LETTER YEH",
+    }
+    for const, name in names.items():
+        assert unicodedata.name(getattr(chars, const)) == name
+    assert all(unicodedata.category(ch) == "Lo" for ch in chars.BASIC_LETTERS)
+    assert len(chars.BASIC_LETTERS) == 41
+    marks = chars.CLITIC_IGNORED_MARKS - {chars.TATWEEL}
+    assert all(unicodedata.category(ch) == "Mn" for ch in marks)
