@@ -34,6 +34,7 @@ BUILTIN_MODULES = (
     "arabnorm.stages.letters",
     "arabnorm.stages.marks",
     "arabnorm.stages.symbols",
+    "arabnorm.stages.camel",
     "arabnorm.stages.clitics",
 )
 ENTRY_POINT_GROUP = "arabnorm.stages"

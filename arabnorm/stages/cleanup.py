@@ -1,17 +1,77 @@
-"""Stages that remove noise without touching letters: tatweel."""
+"""Stages that remove noise without touching letters: invisible, tatweel, whitespace."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+import regex
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Stage, Step, Table
+from arabnorm.stages.base import Param, Rule, Stage, Step, Table
+
+
+class _InsideArabicWord:
+    """Replacement for a run of joiners: nothing between two Arabic word characters.
+
+    The pattern matches whole runs (possessively), and the neighbours are
+    checked here rather than with lookarounds, so each run costs its length.
+    """
+
+    def __call__(self, m: Any) -> str:
+        text: str = m.string
+        start, end = m.span()
+        # Presentation forms count as letters: the forms stage may run later.
+        word = chars.ARABIC_WORD_OR_FORM_CHARS
+        if start > 0 and end < len(text) and text[start - 1] in word and text[end] in word:
+            return ""
+        return str(m.group())
+
+
+@register
+class Invisible(Stage):
+    """Remove characters that cannot be seen but break matching.
+
+    Text copied from the web carries bidi marks, zero-width spaces, byte order
+    marks and soft hyphens that make two identical-looking words compare
+    unequal. They are removed everywhere. The zero-width non-joiner and joiner
+    are removed only between two Arabic letters or marks, where they merely
+    break the cursive joining (``كتاب\\u200cها`` becomes ``كتابها``); elsewhere
+    they are meaningful (a ZWJ inside an emoji sequence such as 👩‍💻 stays).
+    Persian spells words such as ``می‌خواهم`` with a ZWNJ; ``zwnj=keep`` keeps
+    it there.
+    """
+
+    name = "invisible"
+    summary = "removes zero-width, bidi, BOM and soft hyphen characters (ك<U+200F>تاب → كتاب)"
+    kind = "rule"
+    lossy = True
+    params = (
+        Param(
+            "zwnj",
+            "remove",
+            "remove: drop ZWNJ/ZWJ between Arabic letters; keep: keep ZWNJ (Persian text)",
+            choices=("remove", "keep"),
+        ),
+    )
+
+    def build_steps(self) -> Sequence[Step]:
+        joiners = chars.JOINERS if self.options["zwnj"] == "remove" else {chars.ZWJ}
+        runs = f"{chars.char_class(joiners)}++"
+        return [
+            Table(dict.fromkeys(map(ord, chars.INVISIBLE), "")),
+            Rule(runs, _InsideArabicWord()),
+        ]
 
 
 @register
 class Tatweel(Stage):
-    """Remove the tatweel (kashida) used to stretch words: كتـــاب becomes كتاب."""
+    """Remove the tatweel (kashida) used to stretch words: كتـــاب becomes كتاب.
+
+    Tatweel only lengthens the joining stroke for layout; it carries no
+    meaning, and a stretched word must match the plain one.
+    """
 
     name = "tatweel"
     summary = "removes tatweel U+0640 (كتـــاب → كتاب)"
@@ -20,3 +80,37 @@ class Tatweel(Stage):
 
     def build_steps(self) -> Sequence[Step]:
         return [Table({ord(chars.TATWEEL): ""})]
+
+
+# A run of spaces to delete (at the start or end of a line: "\r" before "\n"
+# or before the end of the text is part of the line terminator) or to shorten
+# (two or more inside a line). Runs start only where no space precedes and are
+# taken possessively, so a long run costs linear time.
+_SPACES = regex.compile(
+    r"(?m)(?P<trim>^ ++|(?<! ) ++(?=\r?$))|(?<! ) {2,}+",
+)
+
+
+def _collapse(m: Any) -> str:
+    return "" if m.group("trim") is not None else " "
+
+
+@register
+class Whitespace(Stage):
+    """Make spacing uniform: one ordinary space between words, none at line ends.
+
+    Every Unicode space separator (no-break space, thin space, ideographic
+    space...) and every tab becomes a space, runs of spaces collapse to one,
+    and both ends of every line are trimmed: ``"  كتب\\u00a0\\u00a0الطالب "``
+    becomes ``"كتب الطالب"``. Line breaks are never touched, and the ``\\r``
+    of a ``\\r\\n`` stays with its ``\\n``.
+    """
+
+    name = "whitespace"
+    summary = "spaces and tabs to one space, lines trimmed (' a<U+00A0> b ' → 'a b')"
+    kind = "rule"
+    lossy = True
+
+    def build_steps(self) -> Sequence[Step]:
+        spaces = chars.SPACE_SEPARATORS | {chars.CHARACTER_TABULATION}
+        return [Table(dict.fromkeys(map(ord, spaces), chars.SPACE)), Rule(_SPACES, _collapse)]

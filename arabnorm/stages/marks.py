@@ -1,1 +1,46 @@
-"""Stages of this family (filled in by the stage work)."""
+"""Stages that remove marks: diacritics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from arabnorm import chars
+from arabnorm.stages import register
+from arabnorm.stages.base import Param, Stage, Step, Table
+from arabnorm.stages.letters import hamza_composition_rule
+
+
+@register
+class Diacritics(Stage):
+    """Remove Arabic diacritics so vocalized and plain spellings match.
+
+    Most Arabic is written without short vowels, but religious, educational
+    and some news text adds them, so ``مُحَمَّدٌ`` must match ``محمد``. This
+    removes harakat, tanwin, shadda, sukun, the dagger alef and the other
+    Arabic combining marks (Quranic signs, small high letters). A combining
+    hamza or madda that belongs to alef, waw or yaa is composed into the
+    letter first instead of vanishing (ا + U+0654 becomes أ). Latin accents
+    are untouched (café stays café). ``keep=shadda`` (a comma or ``+`` list
+    of mark names) keeps the named marks: ``مُحَمَّد`` becomes ``محمّد``.
+    """
+
+    name = "diacritics"
+    summary = "removes harakat, tanwin, shadda, sukun and other Arabic marks (مُحَمَّدٌ → محمد)"
+    kind = "rule"
+    lossy = True
+    params = (
+        Param(
+            "keep",
+            "",
+            "marks to keep: a comma or + list of mark names (default: none)",
+            choices=tuple(chars.MARK_NAMES),
+            multi=True,
+        ),
+    )
+
+    def build_steps(self) -> Sequence[Step]:
+        kept: set[str] = set()
+        for name in filter(None, self.options["keep"].split("+")):
+            kept |= chars.MARK_NAMES[name]
+        removed = chars.DIACRITICS - kept
+        return [hamza_composition_rule(), Table(dict.fromkeys(map(ord, removed), ""))]

@@ -1,1 +1,134 @@
-"""Stages of this family (filled in by the stage work)."""
+"""Stages that change digits and punctuation: digits, punctuation, quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from arabnorm import chars
+from arabnorm.stages import register
+from arabnorm.stages.base import Edit, Param, Stage, Step, Table, _edits_from_matches
+
+
+@register
+class Digits(Stage):
+    """Write every digit one way so numbers compare and parse.
+
+    Arabic text uses Arabic-Indic digits (٠-٩), Persian and Urdu text the
+    extended ones (۰-۹), and much web text ASCII digits. By default all
+    become ASCII: ``٢٠٢٤`` becomes ``2024``. ``to=arabic`` writes
+    Arabic-Indic digits instead: ``2024`` and ``۲۰۲۴`` become ``٢٠٢٤``.
+    """
+
+    name = "digits"
+    summary = "Arabic-Indic digits to 0-9, or the other way with to=arabic (٢٠٢٤ → 2024)"
+    kind = "table"
+    lossy = True
+    params = (
+        Param(
+            "to",
+            "latin",
+            "latin: write 0-9; arabic: write Arabic-Indic ٠-٩",
+            choices=("latin", "arabic"),
+        ),
+    )
+
+    def build_steps(self) -> Sequence[Step]:
+        target = chars.ASCII_DIGITS if self.options["to"] == "latin" else chars.ARABIC_INDIC_DIGITS
+        mapping: dict[int, str] = {}
+        for digits in (chars.ASCII_DIGITS, chars.ARABIC_INDIC_DIGITS):
+            mapping.update({ord(d): t for d, t in zip(digits, target, strict=True)})
+        mapping.update(
+            {ord(d): t for d, t in zip(chars.EXTENDED_ARABIC_INDIC_DIGITS, target, strict=True)}
+        )
+        return [Table(mapping)]
+
+
+@register
+class Punctuation(Stage):
+    """Write Arabic punctuation with its ASCII counterpart.
+
+    Tokenizers, CSV tools and regular expressions expect ASCII punctuation:
+    ``،`` ``؛`` ``؟`` ``٪`` become ``,`` ``;`` ``?`` ``%`` and the Arabic
+    decimal and thousands separators ``٫`` ``٬`` become ``.`` ``,``, so
+    ``هل حضرت؟`` becomes ``هل حضرت?`` and ``٣٫٥`` becomes ``٣.٥``.
+    """
+
+    name = "punctuation"
+    summary = "، ؛ ؟ ٪ ٫ ٬ to , ; ? % . , (لماذا؟ → لماذا?)"
+    kind = "table"
+    lossy = True
+
+    def build_steps(self) -> Sequence[Step]:
+        return [Table({ord(k): v for k, v in chars.ARABIC_PUNCTUATION.items()})]
+
+
+class PairQuotes(Step):
+    """Write double quotation marks as « and », alternating within each line.
+
+    The first double quote of a line opens, the next closes, and so on; what
+    the writer typed does not matter, so ``بـ”التهديدات”`` (a closing mark
+    typed as the opening one) becomes ``بـ«التهديدات»``. Each line starts
+    afresh, so a block gives the same result as its lines one by one.
+    """
+
+    def __init__(self) -> None:
+        marks = chars.DOUBLE_QUOTES | {chars.QUOTATION_MARK}
+        self.pattern: Any = regex.compile(f"{chars.char_class(marks)}|\n")
+
+    def _replacer(self) -> Any:
+        opened = False
+
+        def replace(m: Any) -> str:
+            nonlocal opened
+            if m.group() == "\n":
+                opened = False
+                return "\n"
+            opened = not opened
+            return chars.LEFT_GUILLEMET if opened else chars.RIGHT_GUILLEMET
+
+        return replace
+
+    def apply(self, text: str) -> str:
+        return str(self.pattern.sub(self._replacer(), text))
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        return _edits_from_matches(text, self.pattern.finditer(text), self._replacer())
+
+    def __repr__(self) -> str:
+        return "PairQuotes()"
+
+
+@register
+class Quotes(Stage):
+    """Write every quotation mark one way.
+
+    Arabic web text mixes “ ” „ « » ″ and their single counterparts, often
+    typed the wrong way round. By default every double quotation mark
+    becomes ``"`` and every single one ``'``: ``«نص»`` becomes ``"نص"``.
+    ``style=guillemets`` writes « » instead, pairing them by position within
+    the line (first opens, next closes), so ``بـ”التهديدات المتزايدة”``
+    becomes ``بـ«التهديدات المتزايدة»``; single marks still become ``'``.
+    """
+
+    name = "quotes"
+    summary = 'every quotation mark to " or \' (“نص” → "نص"), or « » with style=guillemets'
+    kind = "rule"
+    lossy = True
+    params = (
+        Param(
+            "style",
+            "ascii",
+            "ascii: write \" and '; guillemets: write « » paired by position in the line",
+            choices=("ascii", "guillemets"),
+        ),
+    )
+
+    def build_steps(self) -> Sequence[Step]:
+        singles = Table(dict.fromkeys(map(ord, chars.SINGLE_QUOTES), chars.APOSTROPHE))
+        if self.options["style"] == "guillemets":
+            return [singles, PairQuotes()]
+        doubles = Table(dict.fromkeys(map(ord, chars.DOUBLE_QUOTES), chars.QUOTATION_MARK))
+        return [singles.then(doubles)]
