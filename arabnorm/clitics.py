@@ -473,17 +473,19 @@ class Segmenter:
 
 _DROP_MARKS = {ord(ch): None for ch in c.CLITIC_IGNORED_MARKS}
 # Spelling variants that normalizers commonly fold, and what they become.
+# As the search preset's alef, yaa and hamza stages: alef variants -> ا,
+# ى -> ي, ؤ -> و, ئ -> ي (and its teh-marbuta stage: ة -> ه).
 _FOLD_KEEP_TEH_MARBUTA = {
-    ord(c.ALEF_HAMZA_ABOVE): c.ALEF,
-    ord(c.ALEF_HAMZA_BELOW): c.ALEF,
-    ord(c.ALEF_MADDA): c.ALEF,
+    **{ord(ch): c.ALEF for ch in c.ALEF_VARIANTS},
     ord(c.ALEF_MAKSURA): c.YEH,
+    ord(c.WAW_HAMZA): c.WAW,
+    ord(c.YEH_HAMZA): c.YEH,
 }
 _FOLD = {**_FOLD_KEEP_TEH_MARBUTA, ord(c.TEH_MARBUTA): c.HEH}
 
 
 def fold_table(freq: Mapping[str, float], fold: Mapping[int, str] = _FOLD) -> dict[str, float]:
-    """``freq`` with its words folded (أ إ آ -> ا, ى -> ي, ة -> ه), summed."""
+    """``freq`` with its words folded (أ إ آ -> ا, ى -> ي, ئ -> ي, ة -> ه), summed."""
     out: dict[str, float] = {}
     for word, f in freq.items():
         key = word.translate(fold)
