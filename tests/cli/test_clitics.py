@@ -33,3 +33,16 @@ def test_missing_wordfreq_is_a_one_line_usage_error(tmp_path: Path) -> None:
     assert "pip install 'arabnorm[clitics]'" in err
     assert "Traceback" not in err
     assert res.stdout == b""
+
+
+def test_after_the_search_preset_with_folded_spelling() -> None:
+    res = run(
+        "clean",
+        "--preset",
+        "search",
+        "--stages",
+        "clitics:spelling=folded",
+        stdin="وقال إنه : الحكومة العسكرية ستعمل .\n".encode(),
+    )
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode() == "و قال ان ه : الحكومه العسكريه س تعمل .\n"
