@@ -5,6 +5,8 @@ The public API::
     import arabnorm
     arabnorm.normalize("أَهْلًا", preset="search")        # 'اهلا'
     arabnorm.normalize(text, stages="alef,yaa")
+    arabnorm.tokenize("قال: نعم")                        # ['قال', ':', 'نعم']
+    arabnorm.tokenize(text, preset="none", spans=True)   # [Token(text, start, end), ...]
     p = arabnorm.Pipeline.from_spec("diacritics:keep=shadda,tatweel")
     p.apply(text); p.map_batch(texts)
 
@@ -14,23 +16,26 @@ Names are imported lazily so that ``arabnorm --version`` starts fast.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Pipeline",
     "Stage",
+    "Token",
     "__version__",
     "build_pipeline",
     "normalize",
     "register",
+    "tokenize",
 ]
 
 if TYPE_CHECKING:
     from arabnorm.pipeline import Pipeline
     from arabnorm.stages import register
     from arabnorm.stages.base import Stage
+    from arabnorm.tokenizer import Token
 
 
 @lru_cache(maxsize=64)
@@ -57,6 +62,45 @@ def normalize(text: str, preset: str | None = None, stages: str | None = None) -
     return build_pipeline(preset, stages).apply(text)
 
 
+@overload
+def tokenize(
+    text: str,
+    preset: str | None = ...,
+    stages: str | None = ...,
+    *,
+    spans: Literal[False] = ...,
+) -> list[str]: ...
+@overload
+def tokenize(
+    text: str,
+    preset: str | None = ...,
+    stages: str | None = ...,
+    *,
+    spans: Literal[True],
+) -> list[Token]: ...
+def tokenize(
+    text: str, preset: str | None = None, stages: str | None = None, *, spans: bool = False
+) -> list[str] | list[Token]:
+    """Normalize ``text`` with a preset (default ``standard``) and split it into tokens.
+
+    ``preset="none"`` tokenizes without changing a character. With
+    ``spans=True`` each token is a ``Token(text, start, end)`` whose span is
+    in code points of the original ``text``, even where the preset deleted
+    or replaced characters.
+
+    >>> tokenize('قال: "السعر 3.14$"')
+    ['قال', ':', '"', 'السعر', '3.14', '$', '"']
+    >>> tokenize("كتـــاب!", preset="none", spans=True)
+    [Token(text='كتـــاب', start=0, end=7), Token(text='!', start=7, end=8)]
+    """
+    from arabnorm.tokenizer import tokenize_with, tokens
+
+    pipeline = build_pipeline(preset, stages)
+    if spans:
+        return tokenize_with(pipeline, text)
+    return tokens(pipeline.apply(text))
+
+
 def __getattr__(name: str) -> Any:
     if name == "Pipeline":
         from arabnorm.pipeline import Pipeline
@@ -70,4 +114,8 @@ def __getattr__(name: str) -> Any:
         from arabnorm.stages import register
 
         return register
+    if name == "Token":
+        from arabnorm.tokenizer import Token
+
+        return Token
     raise AttributeError(f"module 'arabnorm' has no attribute {name!r}")

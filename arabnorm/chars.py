@@ -339,15 +339,41 @@ def char_class(chars: frozenset[str] | set[str] | str, *, negate: bool = False) 
     return ("[^" if negate else "[") + "".join(parts) + "]"
 
 
-# --- Used by the clitic segmenter (arabnorm.clitics) ---------------------------
+# --- Used by the tokenizer ---------------------------------------------------
 
 BEH = "\u0628"  # ARABIC LETTER BEH
+FEH = "\u0641"  # ARABIC LETTER FEH
+LAM = "\u0644"  # ARABIC LETTER LAM
+ARABIC_FULL_STOP = "\u06d4"  # ARABIC FULL STOP
+HORIZONTAL_ELLIPSIS = "\u2026"  # HORIZONTAL ELLIPSIS
+VARIATION_SELECTOR_16 = "\ufe0f"  # VARIATION SELECTOR-16
+COMBINING_ENCLOSING_KEYCAP = "\u20e3"  # COMBINING ENCLOSING KEYCAP
+TAG_SPACE = "\U000e0020"  # TAG SPACE
+TAG_TILDE = "\U000e007e"  # TAG TILDE
+CANCEL_TAG = "\U000e007f"  # CANCEL TAG
+NKO_LAJANYALAN = "\u07fa"  # NKO LAJANYALAN
+TATWEEL_OVERSTRUCK_HAMZA = "\u0883"  # ARABIC TATWEEL WITH OVERSTRUCK HAMZA
+TATWEEL_OVERSTRUCK_WAW = "\u0884"  # ARABIC TATWEEL WITH OVERSTRUCK WAW
+TATWEEL_TWO_DOTS_BELOW = "\u0885"  # ARABIC TATWEEL WITH TWO DOTS BELOW
+
+KASHIDAS = frozenset(
+    {
+        TATWEEL,
+        NKO_LAJANYALAN,
+        TATWEEL_OVERSTRUCK_HAMZA,
+        TATWEEL_OVERSTRUCK_WAW,
+        TATWEEL_TWO_DOTS_BELOW,
+    }
+)
+"""Letters whose only job is to join their neighbours (Joining_Type Join_Causing)."""
+
+
+# --- Used by the clitic segmenter (arabnorm.clitics) ---------------------------
+
 TEH = "\u062a"  # ARABIC LETTER TEH
 DAL = "\u062f"  # ARABIC LETTER DAL
 SEEN = "\u0633"  # ARABIC LETTER SEEN
 AIN = "\u0639"  # ARABIC LETTER AIN
-FEH = "\u0641"  # ARABIC LETTER FEH
-LAM = "\u0644"  # ARABIC LETTER LAM
 MEEM = "\u0645"  # ARABIC LETTER MEEM
 NOON = "\u0646"  # ARABIC LETTER NOON
 

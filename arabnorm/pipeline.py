@@ -135,6 +135,51 @@ class Alignment:
             j += 1
         return base
 
+    @property
+    def is_identity(self) -> bool:
+        """True when no step changed anything, so every span maps to itself."""
+        return not self._layers
+
+    def spans(self, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``span`` for many slices at once (the same results, in one pass per step).
+
+        >>> p = Pipeline.from_spec("tatweel")
+        >>> p.align("كتـــاب جديد")[1].spans([(0, 4), (5, 9)])
+        [(0, 7), (8, 12)]
+        """
+        starts = [p[0] for p in pairs]
+        ends = [p[1] for p in pairs]
+        for in_s, in_e, out_s, out_e in reversed(self._layers):
+            n = len(out_s)
+            new_starts: list[int] = []
+            new_ends: list[int] = []
+            for a, b in zip(starts, ends, strict=True):
+                j = bisect_right(out_e, a)
+                if j < n and out_s[j] <= a:
+                    sa = in_s[j]
+                elif j == 0:
+                    sa = a
+                else:
+                    sa = in_e[j - 1] + (a - out_e[j - 1])
+                if b <= a:
+                    new_starts.append(sa)
+                    new_ends.append(sa)
+                    continue
+                k = bisect_left(out_s, b)
+                if k == 0:
+                    sb = b
+                elif out_e[k - 1] >= b:
+                    sb = in_e[k - 1]
+                else:
+                    sb = in_e[k - 1] + (b - out_e[k - 1])
+                while k < n and out_s[k] == b and out_e[k] == b:
+                    sb = in_e[k]
+                    k += 1
+                new_starts.append(sa)
+                new_ends.append(sb)
+            starts, ends = new_starts, new_ends
+        return list(zip(starts, ends, strict=True))
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The input slice that produced ``output[start:end]``."""
         for layer in reversed(self._layers):

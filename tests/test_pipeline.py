@@ -94,3 +94,15 @@ def test_align_maps_output_slices_back_to_the_input() -> None:
 
 def test_alignment_without_edits_is_identity() -> None:
     assert Alignment([]).span(3, 7) == (3, 7)
+
+
+def test_alignment_spans_batch_equals_span_one_by_one() -> None:
+    import itertools
+
+    from arabnorm import build_pipeline
+
+    text = "  بـ”التهديدات” السَّلامُ ﷺ كتـــاب\u200b ﻷن  \n x"
+    for preset in ("standard", "search", "camel"):
+        _, alignment = build_pipeline(preset).align(text)
+        pairs = [(a, b) for a, b in itertools.combinations_with_replacement(range(30), 2)]
+        assert alignment.spans(pairs) == [alignment.span(a, b) for a, b in pairs]

@@ -21,6 +21,7 @@ from arabnorm import __version__
 COMMANDS: dict[str, str] = {
     "clean": "arabnorm.cli.clean:clean",
     "stages": "arabnorm.cli.stages:stages",
+    "tokenize": "arabnorm.cli.tokenize:tokenize",
 }
 
 

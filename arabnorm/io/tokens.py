@@ -1,0 +1,198 @@
+"""Writing tokens: plain text, JSON lines with spans, CoNLL-U.
+
+Each ``*_writer`` returns a function from a block of whole input lines (with
+their terminators) to the output for that block, for ``process_text``. A
+writer normalizes the block with the pipeline, tokenizes it, and maps every
+token back to the code points of its ORIGINAL input line.
+
+    >>> from arabnorm.pipeline import Pipeline
+    >>> text_writer(Pipeline())("قال:نعم\\n")
+    'قال : نعم\\n'
+    >>> jsonl_writer(Pipeline())("قال:نعم\\n")
+    '{"tokens": ["قال", ":", "نعم"], "spans": [[0, 3], [3, 4], [4, 7]]}\\n'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+from arabnorm.pipeline import Pipeline
+from arabnorm.tokenizer import (
+    all_lines_regular,
+    chunk_tokens,
+    has_only_plain_spaces,
+    join_tokens,
+    line_tokens_and_spans,
+    regular_line_bounds,
+    sentence_bounds,
+)
+
+FORMATS = ("text", "jsonl", "conllu")
+
+Writer = Callable[[str], str]
+Line = tuple[str, str, list[str], list[tuple[int, int]]]
+"""``(original line, its terminator, tokens, spans in the original line)``."""
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
+    """Every line of ``block`` with its tokens and their spans in that line.
+
+    Lines the pipeline left unchanged are tokenized as they are; on the
+    others, each span goes back through the pipeline's alignment. A span never
+    starts or ends with whitespace.
+    """
+    if not block:
+        return
+    originals = block.split("\n")
+    if originals[-1] == "":
+        originals.pop()
+    last = len(originals) - 1
+    if pipeline.stages:
+        normalized, alignment = pipeline.align(block)
+        changed = not alignment.is_identity
+    else:
+        normalized, alignment, changed = block, None, False
+    norm_lines = normalized.split("\n") if changed else originals
+    plain = has_only_plain_spaces(normalized)
+    orig_off = norm_off = 0
+    for i, line in enumerate(originals):
+        has_cr = line[-1:] == "\r" and (i < last or block.endswith("\n"))
+        term = "\r\n" if has_cr else ("\n" if i < last or block.endswith("\n") else "")
+        orig = line[:-1] if has_cr else line
+        norm = norm_lines[i]
+        norm_body = norm[:-1] if has_cr and norm[-1:] == "\r" else norm
+        if not changed or norm_body == orig:
+            toks, spans = line_tokens_and_spans(orig, plain and not has_cr)
+        else:
+            assert alignment is not None
+            toks, norm_spans = line_tokens_and_spans(norm_body, plain and not has_cr)
+            spans = []
+            mapped = alignment.spans([(norm_off + s, norm_off + e) for s, e in norm_spans])
+            for a, b in mapped:
+                a -= orig_off
+                b -= orig_off
+                while a < b and orig[a].isspace():
+                    a += 1
+                while b > a and orig[b - 1].isspace():
+                    b -= 1
+                spans.append((a, b))
+        yield orig, term, toks, spans
+        orig_off += len(line) + 1
+        norm_off += len(norm) + 1
+
+
+def text_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
+    """Tokens separated by one space; one output line per input line (or per sentence)."""
+    if not sentences:
+
+        def write(block: str) -> str:
+            return join_tokens(pipeline.apply(block) if pipeline.stages else block)
+
+        return write
+
+    def write_sentences(block: str) -> str:
+        out: list[str] = []
+        for _orig, term, toks, spans in iter_lines(pipeline, block):
+            sents = sentence_bounds(toks, spans) or [(0, 0)]
+            end = term or "\n"
+            for k, (a, b) in enumerate(sents):
+                out.append(" ".join(toks[a:b]))
+                out.append(end if k < len(sents) - 1 else term)
+        return "".join(out)
+
+    return write_sentences
+
+
+class _JsonTokens(dict[str, str]):
+    """Chunk -> its tokens as JSON strings separated by ``", "`` (remembered)."""
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) >= 1 << 17:
+            self.clear()
+        value = ", ".join(map(_encode, chunk_tokens(chunk)))
+        if len(chunk) <= 200:
+            self[chunk] = value
+        return value
+
+
+_JSON_TOKENS = _JsonTokens()
+
+
+def _jsonl_regular_line(line: str) -> str:
+    """The JSON object of a line of single-space-separated chunks, built by C-level joins."""
+    chunks = line.split(" ")
+    bounds = regular_line_bounds(chunks)
+    pairs = "%.0s" + "[%d, %d], " * ((len(bounds) - 1) // 2)
+    toks = ", ".join(map(_JSON_TOKENS.__getitem__, chunks))
+    return f'{{"tokens": [{toks}], "spans": [{(pairs % bounds)[:-2]}]}}\n'
+
+
+def jsonl_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
+    """One JSON object per input line: ``{"tokens": [...], "spans": [[start, end], ...]}``.
+
+    With ``sentences``, one object per sentence, with the number of the
+    input line it came from (``"line"``, from 1) and spans in that line.
+    """
+    counter = [0]
+
+    def write(block: str) -> str:
+        if not sentences and not pipeline.stages and "\r" not in block:
+            if all_lines_regular(block):
+                lines = block.split("\n")
+                if lines[-1] == "":
+                    lines.pop()
+                return "".join(map(_jsonl_regular_line, lines))
+        out: list[str] = []
+        for _orig, _term, toks, spans in iter_lines(pipeline, block):
+            counter[0] += 1
+            if not sentences:
+                out.append(f'{{"tokens": {_encode(toks)}, "spans": {_encode(spans)}}}\n')
+                continue
+            for a, b in sentence_bounds(toks, spans):
+                out.append(
+                    f'{{"tokens": {_encode(toks[a:b])}, "spans": {_encode(spans[a:b])}, '
+                    f'"line": {counter[0]}}}\n'
+                )
+        return "".join(out)
+
+    return write
+
+
+def conllu_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
+    """CoNLL-U: one sentence per non-empty input line (or per sentence).
+
+    ``# text = `` holds the original text, each token is a row with ID and
+    FORM, and ``SpaceAfter=No`` marks a token the next one touches.
+    """
+    counter = [0]
+
+    def write(block: str) -> str:
+        out: list[str] = []
+        for orig, _term, toks, spans in iter_lines(pipeline, block):
+            if not toks:
+                continue
+            groups = sentence_bounds(toks, spans) if sentences else [(0, len(toks))]
+            for a, b in groups:
+                counter[0] += 1
+                text = orig[spans[a][0] : spans[b - 1][1]] if sentences else orig
+                out.append(f"# sent_id = {counter[0]}\n# text = {text}\n")
+                for i in range(a, b):
+                    touches = i + 1 < len(spans) and spans[i + 1][0] == spans[i][1]
+                    if i + 1 == b and not sentences:
+                        touches = False
+                    misc = "SpaceAfter=No" if touches else "_"
+                    out.append(f"{i - a + 1}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
+                out.append("\n")
+        return "".join(out)
+
+    return write
+
+
+WRITERS: dict[str, Callable[[Pipeline, bool], Writer]] = {
+    "text": text_writer,
+    "jsonl": jsonl_writer,
+    "conllu": conllu_writer,
+}
