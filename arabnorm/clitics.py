@@ -68,6 +68,7 @@ __all__ = [
     "segment",
     "segment_spans",
     "segment_tokens",
+    "split_token",
 ]
 
 CONJUNCTIONS = (c.WAW, c.FEH)
@@ -630,3 +631,59 @@ def conllu_rows(word: str, first_id: int, misc: str = "_", *, folded: bool = Fal
     for i, piece in enumerate(pieces):
         rows.append(f"{first_id + i}\t{piece}\t{blank}\t_")
     return rows
+
+
+#: Stages after which text has folded spelling (see ``Segmenter(folded=True)``).
+FOLDING_STAGES = frozenset({"alef", "yaa", "teh-marbuta", "hamza"})
+
+
+def split_token(
+    token: str,
+    start: int,
+    end: int,
+    original: str,
+    *,
+    mark: bool = False,
+    folded: bool = False,
+) -> list[tuple[str, int, int]]:
+    """Split one (normalized) token whose span in ``original`` is ``start:end``.
+
+    Returns ``(piece, start, end)`` for every piece, spans in ``original``.
+    When normalization changed the token (a diacritic or tatweel removed, a
+    letter folded), each cut is placed before the same letter of the
+    original slice; should the letters not correspond one to one (a ligature
+    expanded), every piece keeps the whole token's span. With ``mark``,
+    pieces are written ``و+``, ``كتاب``, ``+ه``.
+
+    >>> split_token("وكتابه", 10, 16, " " * 10 + "وكتابه")
+    [('و', 10, 11), ('كتاب', 11, 15), ('ه', 15, 16)]
+    >>> split_token("وكتابه", 0, 7, "وَكتابه", mark=True)
+    [('و+', 0, 2), ('كتاب', 2, 6), ('+ه', 6, 7)]
+    """
+    seg = default_segmenter(folded)
+    pieces = seg.pieces(token)
+    if len(pieces) == 1:
+        return [(token, start, end)]
+    if mark:
+        a = seg.analyze(token)
+        texts = [p + "+" for p in a.prefixes]
+        texts += [a.stem] if a.stem else []
+        texts += ["+" + p for p in a.suffixes]
+    else:
+        texts = list(pieces)
+    offsets = []
+    pos = 0
+    for piece in pieces:
+        offsets.append(pos)
+        pos += len(piece)
+    if end - start == len(token):
+        bounds = [start + o for o in offsets] + [end]
+    else:
+        ignored = c.CLITIC_IGNORED_MARKS
+        own = _letter_positions(token)
+        theirs = [i for i, ch in enumerate(original[start:end]) if ch not in ignored]
+        if len(own) - 1 != len(theirs):
+            return [(t, start, end) for t in texts]
+        letter_index = {p: i for i, p in enumerate(own)}
+        bounds = [start] + [start + theirs[letter_index[o]] for o in offsets[1:]] + [end]
+    return [(t, bounds[i], bounds[i + 1]) for i, t in enumerate(texts)]

@@ -268,3 +268,35 @@ def test_the_letters_it_names_are_the_right_code_points() -> None:
     assert len(chars.BASIC_LETTERS) == 41
     marks = chars.CLITIC_IGNORED_MARKS - {chars.TATWEEL}
     assert all(unicodedata.category(ch) == "Mn" for ch in marks)
+
+
+# -- through arabnorm.tokenize ------------------------------------------------------
+
+
+def test_tokenize_with_clitics_and_spans() -> None:
+    import arabnorm
+
+    text = "وَقالَ: إنّه سيعمل"
+    toks = arabnorm.tokenize(text, clitics=True, spans=True)
+    assert [t.text for t in toks] == ["و", "قال", ":", "إن", "ه", "س", "يعمل"]
+    # the standard preset removed the marks; each span still covers them
+    assert [text[t.start : t.end] for t in toks] == ["وَ", "قالَ", ":", "إنّ", "ه", "س", "يعمل"]
+    assert arabnorm.tokenize("وبكتابه", clitics="mark") == ["و+", "ب+", "كتاب", "+ه"]
+    assert arabnorm.tokenize("وبكتابه") == ["وبكتابه"]
+
+
+def test_split_token_keeps_the_whole_span_when_letters_do_not_correspond() -> None:
+    # a normalized token whose letters differ in number from its source slice
+    assert clitics.split_token("وقال", 0, 3, "xyz") == [("و", 0, 3), ("قال", 0, 3)]
+
+
+def test_tokenize_with_clitics_after_the_search_preset() -> None:
+    import arabnorm
+
+    assert arabnorm.tokenize("الحكومة العسكرية وحكومته", preset="search", clitics=True) == [
+        "الحكومه",
+        "العسكريه",
+        "و",
+        "حكومت",
+        "ه",
+    ]

@@ -32,6 +32,16 @@ from arabnorm.cli.common import (
     is_flag=True,
     help="Split into sentences too: one per output line, JSON object or CoNLL-U sentence.",
 )
+@click.option(
+    "--clitics",
+    type=click.Choice(["split", "mark"]),
+    is_flag=False,
+    flag_value="split",
+    default=None,
+    help="Also split proclitics (و ف ب ل ك س) and pronoun enclitics off Arabic words: "
+    "--clitics gives و ب كتاب ه, --clitics=mark gives و+ ب+ كتاب +ه; with --format "
+    "conllu a split word is a multiword-token range. Needs pip install 'arabnorm[clitics]'.",
+)
 @io_options
 @handle_errors
 def tokenize(
@@ -43,6 +53,7 @@ def tokenize(
     stages: tuple[str, ...],
     fmt: str,
     sentences: bool,
+    clitics: str | None,
 ) -> None:
     """Normalize INPUT files (or standard input) with a preset, then tokenize.
 
@@ -51,6 +62,7 @@ def tokenize(
       arabnorm tokenize seeds/*.txt
       arabnorm tokenize -p none --format jsonl article.txt
       arabnorm tokenize --sentences --format conllu corpus.txt -o corpus.conllu
+      arabnorm tokenize --clitics=mark article.txt
 
     Numbers, URLs, e-mails, @mentions, #hashtags and emoji stay whole; every
     punctuation mark is its own token. --preset none changes no character;
@@ -66,10 +78,10 @@ def tokenize(
     if in_place:
         for path in paths:
             with open_input(path) as src, atomic_write(path, like=path) as dst:
-                process_text(make_writer(pipeline, sentences), src, dst, path, errors)
+                process_text(make_writer(pipeline, sentences, clitics), src, dst, path, errors)
         return
     with output_stream(output) as dst:
         for path in paths:
             with open_input(path) as src:
                 name = "<stdin>" if path == "-" else path
-                process_text(make_writer(pipeline, sentences), src, dst, name, errors)
+                process_text(make_writer(pipeline, sentences, clitics), src, dst, name, errors)

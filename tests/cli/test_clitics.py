@@ -46,3 +46,35 @@ def test_after_the_search_preset_with_folded_spelling() -> None:
     )
     assert res.returncode == 0, res.stderr
     assert res.stdout.decode() == "و قال ان ه : الحكومه العسكريه س تعمل .\n"
+
+
+def _tokenize(*args: str, text: str) -> str:
+    res = run("tokenize", *args, stdin=text.encode())
+    assert res.returncode == 0, res.stderr
+    return res.stdout.decode()
+
+
+def test_tokenize_clitics_text_and_mark() -> None:
+    text = "وقال إنه سيعمل، وبكتابه للسلطة.\n"
+    assert _tokenize("--clitics", text=text) == "و قال إن ه س يعمل ، و ب كتاب ه ل لسلطة .\n"
+    assert (
+        _tokenize("--clitics=mark", text=text)
+        == "و+ قال إن +ه س+ يعمل ، و+ ب+ كتاب +ه ل+ لسلطة .\n"
+    )
+    assert _tokenize(text=text) == "وقال إنه سيعمل ، وبكتابه للسلطة .\n"
+
+
+def test_tokenize_clitics_jsonl_spans_point_into_the_original_line() -> None:
+    import json
+
+    line = "وَقالَ إنّه: وزارة"
+    obj = json.loads(_tokenize("--clitics", "--format", "jsonl", text=line + "\n"))
+    assert obj["tokens"] == ["و", "قال", "إن", "ه", ":", "وزارة"]
+    assert [line[a:b] for a, b in obj["spans"]] == ["وَ", "قالَ", "إنّ", "ه", ":", "وزارة"]
+
+
+def test_tokenize_clitics_conllu_has_multiword_ranges() -> None:
+    out = _tokenize("--clitics", "--format", "conllu", text="وقال: وزارة\n")
+    rows = [line.split("\t")[:2] for line in out.splitlines() if line and line[0] != "#"]
+    assert rows == [["1-2", "وقال"], ["1", "و"], ["2", "قال"], ["3", ":"], ["4", "وزارة"]]
+    assert out.splitlines()[2].endswith("SpaceAfter=No")  # the range line carries MISC
