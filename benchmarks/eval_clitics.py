@@ -1,9 +1,10 @@
 """Clitic segmentation accuracy on UD Arabic-PUD (words level, no --derive-mwt).
 
-Tokenizes each PUD sentence with a stand-in regex tokenizer (``\\w+|[^\\w\\s]``,
-with runs of the same punctuation mark kept together), splits clitics with
-arabnorm.clitics, and scores the result with the shared UD scorer. Prints the
-scorer's table, the baseline without clitic splitting, and the commands.
+Scores, with the shared UD scorer, three systems on the PUD sentences: a
+stand-in regex tokenizer (``\\w+|[^\\w\\s]``, runs of one punctuation mark
+kept together) alone, the same followed by arabnorm.clitics, and
+``arabnorm tokenize --preset none --clitics``. Prints the scorer's tables
+and the commands that reproduce the last one.
 
     python benchmarks/eval_clitics.py [--shared ../shared] [--ratio 20]
 """
@@ -61,7 +62,22 @@ def main() -> int:
             "".join(" ".join(seg.segment_tokens(simple_tokens(s))) + "\n" for s in lines),
             "utf-8",
         )
-        for label, path in (("regex tokens only", base), ("regex + arabnorm clitics", sysf)):
+        cli = Path(tmp) / "cli.txt"
+        with cli.open("wb") as dst:
+            subprocess.run(
+                [
+                    sys.executable,
+                    *("-m", "arabnorm", "tokenize", "--preset", "none", "--clitics"),
+                    str(inp),
+                ],
+                check=True,
+                stdout=dst,
+            )
+        for label, path in (
+            ("regex tokens only", base),
+            ("regex + arabnorm clitics", sysf),
+            ("arabnorm tokenize --preset none --clitics", cli),
+        ):
             print(f"== {label}")
             out = subprocess.run(
                 [sys.executable, str(scorer), str(gold), str(path)],
@@ -70,7 +86,10 @@ def main() -> int:
                 text=True,
             )
             print(out.stdout.strip())
-    print(f"\ncommand: python {scorer} {gold} SYSTEM.txt   (no --derive-mwt)")
+    print("\ncommands:")
+    print(f"  python3 {scorer} {gold} --emit-input in.txt")
+    print("  arabnorm tokenize --preset none --clitics in.txt > sys.txt")
+    print(f"  python3 {scorer} {gold} sys.txt      (no --derive-mwt)")
     return 0
 
 

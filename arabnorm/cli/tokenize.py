@@ -14,7 +14,27 @@ from arabnorm.cli.common import (
 )
 
 
-@click.command()
+class _OptionalValueCommand(click.Command):
+    """Lets ``--clitics`` stand alone before an input file.
+
+    click would take the word after a bare ``--clitics`` as its value
+    (``--clitics in.txt``); only ``split`` and ``mark`` are values, so any
+    other word after it is left to be an input.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        fixed: list[str] = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                fixed.extend(args[i:])
+                break
+            if arg == "--clitics" and (i + 1 == len(args) or args[i + 1] not in ("split", "mark")):
+                arg = "--clitics=split"
+            fixed.append(arg)
+        return super().parse_args(ctx, fixed)
+
+
+@click.command(cls=_OptionalValueCommand)
 @pipeline_options
 @click.option(
     "-f",

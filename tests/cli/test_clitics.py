@@ -78,3 +78,13 @@ def test_tokenize_clitics_conllu_has_multiword_ranges() -> None:
     rows = [line.split("\t")[:2] for line in out.splitlines() if line and line[0] != "#"]
     assert rows == [["1-2", "وقال"], ["1", "و"], ["2", "قال"], ["3", ":"], ["4", "وزارة"]]
     assert out.splitlines()[2].endswith("SpaceAfter=No")  # the range line carries MISC
+
+
+def test_bare_clitics_flag_before_an_input_file(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("وقال إنه\n", encoding="utf-8")
+    res = run("tokenize", "--preset", "none", "--clitics", str(src))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode() == "و قال إن ه\n"
+    res = run("tokenize", "--clitics", "mark", str(src))
+    assert res.stdout.decode() == "و+ قال إن +ه\n"
