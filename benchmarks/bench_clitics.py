@@ -4,8 +4,9 @@ Three rows, medians of --repeat runs over the same text (UTF-8 MB):
 the stand-in regex tokenizer alone, tokenizer + clitic segmentation with a
 cold cache (a fresh Segmenter, word list already loaded), and with a warm
 cache (the same Segmenter run again); then the ``clitics`` stage alone on the
-tokenized text (split and mark modes). Loading wordfreq's list is timed once
-separately. MB/s are of the original corpus.
+tokenized text (split and mark modes); then the ``arabnorm tokenize --preset
+none`` text writer without and with ``--clitics`` (warm). Loading wordfreq's
+list is timed once separately. MB/s are of the original corpus.
 
     python benchmarks/bench_clitics.py            # makes the 5 MB clean corpus itself
     python3 ../shared/bench/make_corpus.py --mb 5 --profile clean -o /tmp/clean5.txt
@@ -121,6 +122,19 @@ def main() -> int:
                 timed(lambda s=stage: s.apply(tokenized), args.repeat),
             )
         )
+
+    # The tokenize command's text writer (--preset none), without and with clitics.
+    from arabnorm.io.tokens import text_writer
+
+    block = text if text.endswith("\n") else text + "\n"
+    for label, clitics in (
+        ("tokenize --preset none", None),
+        ("tokenize --preset none --clitics", "split"),
+        ("tokenize --preset none --clitics=mark", "mark"),
+    ):
+        writer = text_writer(Pipeline(), False, clitics)
+        writer(block)
+        rows.append((label, timed(lambda w=writer: w(block), args.repeat)))
 
     print(f"corpus: {args.corpus} ({mb:.2f} MB, {len(lines)} lines); wordfreq load {load_s:.2f} s")
     print(f"{'what':<42} {'median s':>9} {'MB/s':>8}")
