@@ -56,6 +56,10 @@ class InputError(ArabnormError):
         where = source if line is None else f"{source}:{line}"
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors raised in worker processes travel back by pickling.
+        return (type(self), (self.source, self.line, self.problem))
+
 
 class DecodeError(InputError):
     """Bytes that are not valid UTF-8, with the file, line and byte offset."""
@@ -70,6 +74,9 @@ class DecodeError(InputError):
             "(use --errors surrogateescape to pass such bytes through, "
             "or --errors replace)",
         )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.source, self.line, self.offset, self.bad))
 
 
 class FileAccessError(ArabnormError, OSError):

@@ -16,12 +16,12 @@ one table, so ``"tatweel,alef,yaa"`` is one pass over the text.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from arabnorm.errors import SpecError
 from arabnorm.stages import get_stage
-from arabnorm.stages.base import Edit, Stage, Step, Table
+from arabnorm.stages.base import Edit, Rule, Stage, Step, Table
 
 
 def parse_spec(spec: str | Iterable[str]) -> list[tuple[str, dict[str, str]]]:
@@ -86,6 +86,22 @@ def _compile(stages: Sequence[Stage]) -> tuple[Step, ...]:
             else:
                 steps.append(step)
     return tuple(s for s in steps if not (isinstance(s, Table) and not s.mapping))
+
+
+_CHUNK = 1 << 19
+
+
+def _runner(step: Step) -> Callable[[str], str]:
+    """The fastest exact way to run ``step`` on a block (see ``arabnorm.fasttable``)."""
+    if isinstance(step, Table):
+        from arabnorm.fasttable import table_runner
+
+        return table_runner(step)
+    if isinstance(step, Rule):
+        from arabnorm.fasttable import rule_runner
+
+        return rule_runner(step)
+    return step.apply
 
 
 class Alignment:
@@ -197,11 +213,12 @@ class Pipeline:
     'كتاب'
     """
 
-    __slots__ = ("_steps", "stages")
+    __slots__ = ("_run", "_steps", "stages")
 
     def __init__(self, stages: Iterable[Stage] = ()) -> None:
         self.stages: tuple[Stage, ...] = tuple(stages)
         self._steps = _compile(self.stages)
+        self._run = tuple(_runner(step) for step in self._steps)
 
     @classmethod
     def from_spec(cls, spec: str | Iterable[str]) -> Pipeline:
@@ -232,15 +249,77 @@ class Pipeline:
 
     def apply(self, text: str) -> str:
         """Normalize ``text`` (one line or a block of lines)."""
-        for step in self._steps:
-            text = step.apply(text)
+        if len(text) > _CHUNK * 2:
+            return self._apply_chunked(text)
+        for run in self._run:
+            text = run(text)
         return text
+
+    def _apply_chunked(self, text: str) -> str:
+        # Steps give the same result on a block as on its lines, so a long text
+        # runs as blocks of whole lines of about _CHUNK characters: each step's
+        # data then stays in the processor's cache, several times faster.
+        pieces: list[str] = []
+        start = 0
+        n = len(text)
+        while start < n:
+            cut = text.find("\n", min(start + _CHUNK, n)) + 1 if start + _CHUNK < n else n
+            if cut == 0:
+                cut = n
+            piece = text[start:cut]
+            for run in self._run:
+                piece = run(piece)
+            pieces.append(piece)
+            start = cut
+        return "".join(pieces)
 
     __call__ = apply
 
     def map_batch(self, texts: Sequence[str]) -> list[str]:
-        """Normalize each string of a batch, e.g. from ``datasets.map(batched=True)``."""
-        return [self.apply(t) for t in texts]
+        """Normalize each string of a batch, in one pass over all of them.
+
+        The same as ``[p.apply(t) for t in texts]``, but much faster on many
+        short strings: the strings are joined by line breaks, normalized as
+        one block and split again (every step keeps line breaks and never
+        matches across them). Strings with a ``\\r`` are done one by one.
+        Meant for ``datasets.map(batched=True)``, Dask or Spark partitions::
+
+            ds = ds.map(lambda b: {"text": p.map_batch(b["text"])}, batched=True)
+
+        >>> Pipeline.from_spec("tatweel").map_batch(["كتـاب", "a\\nبـ", ""])
+        ['كتاب', 'a\\nب', '']
+        """
+        if not self._steps:
+            return list(texts)
+        simple = [i for i, t in enumerate(texts) if "\r" not in t]
+        out = list(texts)
+        if simple:
+            joined = "\n".join([texts[i] for i in simple])
+            lines = self.apply(joined).split("\n")
+            pos = 0
+            for i in simple:
+                n = texts[i].count("\n") + 1
+                out[i] = lines[pos] if n == 1 else "\n".join(lines[pos : pos + n])
+                pos += n
+        for i, t in enumerate(texts):
+            if "\r" in t:
+                out[i] = self.apply(t)
+        return out
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The compiled steps, in the order they run (tables fused)."""
+        return self._steps
+
+    def line_streamer(self, margin: int | None = None) -> Any:
+        """A streamer that transforms one very long line piece by piece.
+
+        See ``arabnorm.io.longline``: the result equals ``apply`` on the whole
+        line while memory stays bounded.
+        """
+        from arabnorm.io.longline import MARGIN, StepStreamer
+
+        return StepStreamer(self._steps, MARGIN if margin is None else margin)
 
     def align(self, text: str) -> tuple[str, Alignment]:
         """Normalize ``text`` and say where each part of the result came from."""

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from arabnorm.cli.common import (
-    check_outputs,
+    corpus_options,
     handle_errors,
     io_options,
-    output_stream,
     pipeline_options,
     resolve_pipeline,
+    run_corpus,
 )
 
 
 @click.command()
 @pipeline_options
 @io_options
+@corpus_options
 @handle_errors
 def clean(
     inputs: tuple[str, ...],
@@ -25,6 +28,7 @@ def clean(
     errors: str,
     preset: str | None,
     stages: tuple[str, ...],
+    **corpus: Any,
 ) -> None:
     """Normalize Arabic text from INPUT files (or standard input) to standard output.
 
@@ -34,24 +38,18 @@ def clean(
       arabnorm clean -p search corpus.txt -o clean.txt
       arabnorm clean -s alef,yaa -i notes.txt
       cat file.txt | arabnorm clean -p camel
+      arabnorm clean -p search --field text dump.jsonl.gz -o clean.jsonl.gz
+      arabnorm clean -r corpus/ --glob '*.csv' --column body --output-dir out/ -j 0
 
     Line count, empty lines and each line's terminator (\\n or \\r\\n) are kept.
+    In JSON Lines and CSV/TSV only the named fields change; everything else is
+    written back byte for byte.
     """
-    from arabnorm.io.files import atomic_write, open_input
-    from arabnorm.io.text import process_text
-
-    paths = check_outputs(inputs, output, in_place)
-    pipeline = resolve_pipeline(preset, stages)
-    if in_place:
-        for path in paths:
-            with open_input(path) as src, atomic_write(path, like=path) as dst:
-                process_text(pipeline.apply, src, dst, path, errors)
-        return
-    with output_stream(output) as dst:
-        for path in paths:
-            with open_input(path) as src:
-                process_text(pipeline.apply, src, dst, _name(path), errors)
-
-
-def _name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    run_corpus(
+        lambda: resolve_pipeline(preset, stages),
+        inputs,
+        output=output,
+        in_place=in_place,
+        errors=errors,
+        **corpus,
+    )

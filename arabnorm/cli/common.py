@@ -168,3 +168,164 @@ def output_stream(output: str | None) -> Iterator[BinaryIO]:
         if exc.filename is None:
             exc.filename = output
         raise
+
+
+def make_corpus_options(format_flags: Sequence[str] = ("--format",)) -> Callable[[F], F]:
+    """The corpus options, with the input-format option under ``format_flags``.
+
+    A command whose ``--format`` already means something else (``tokenize``
+    chooses its output format with it) passes e.g. ``("--input-format",)``;
+    the value reaches the command as ``input_format`` either way.
+    """
+
+    def decorate(func: F) -> F:
+        return _corpus_options(func, tuple(format_flags))
+
+    return decorate
+
+
+def corpus_options(func: F) -> F:
+    """Formats, fields, directories, parallel jobs, progress and stats."""
+    return _corpus_options(func, ("--format",))
+
+
+def _corpus_options(func: F, format_flags: tuple[str, ...]) -> F:
+    options = [
+        click.option(
+            "--stats",
+            "show_stats",
+            is_flag=True,
+            help="Print one summary line (files, lines, MB, MB/s) to stderr at the end.",
+        ),
+        click.option(
+            "--progress/--no-progress",
+            "progress",
+            default=None,
+            help="Show a progress bar on stderr. Default: only when stderr is a terminal "
+            "and the run takes more than a second.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=0),
+            default=1,
+            show_default=True,
+            metavar="N",
+            help="Worker processes (0: one per core). Output is identical for every N.",
+        ),
+        click.option(
+            "--output-dir",
+            metavar="DIR",
+            type=click.Path(file_okay=False),
+            default=None,
+            help="Write each input to DIR under its own name, mirroring directories "
+            "given with -r. Never writes outside DIR.",
+        ),
+        click.option(
+            "--glob",
+            "globs",
+            multiple=True,
+            metavar="PATTERN",
+            help="With -r: only files whose name or path below the directory matches "
+            "PATTERN (e.g. '*.jsonl'). Repeatable.",
+        ),
+        click.option(
+            "-r",
+            "--recursive",
+            is_flag=True,
+            help="Read every file in directories given as inputs (hidden ones skipped).",
+        ),
+        click.option(
+            "--on-error",
+            type=click.Choice(["stop", "skip"]),
+            default="stop",
+            show_default=True,
+            help="A line that is not valid JSON: stop with an error naming file and line, "
+            "or pass it through unchanged and report it.",
+        ),
+        click.option(
+            "--no-header",
+            "no_header",
+            is_flag=True,
+            help="CSV/TSV files have no header record; --column takes 0-based numbers.",
+        ),
+        click.option(
+            "--column",
+            "columns",
+            multiple=True,
+            metavar="NAME",
+            help="CSV/TSV column to change (header name, or 0-based number). Repeatable. "
+            "Default: text.",
+        ),
+        click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            metavar="NAME",
+            help="JSON Lines field to change (top-level key). Repeatable. Default: text.",
+        ),
+        click.option(
+            *format_flags,
+            "input_format",
+            type=click.Choice(["auto", "text", "jsonl", "csv", "tsv"]),
+            default="auto",
+            show_default=True,
+            help="Input format. auto: from the file name (.jsonl, .csv, .tsv, also with "
+            ".gz/.bz2/.xz), otherwise text.",
+        ),
+    ]
+    for option in options:
+        func = option(func)
+    return func
+
+
+def run_corpus(
+    make_transform: Callable[[], Any],
+    inputs: Sequence[str],
+    *,
+    output: str | None,
+    in_place: bool,
+    errors: str,
+    input_format: str,
+    fields: Sequence[str],
+    columns: Sequence[str],
+    no_header: bool,
+    on_error: str,
+    recursive: bool,
+    globs: Sequence[str],
+    output_dir: str | None,
+    jobs: int,
+    progress: bool | None,
+    show_stats: bool,
+) -> None:
+    """Run a transform (``apply`` + ``map_batch``) over the inputs as the options say.
+
+    ``make_transform`` is called once the inputs and outputs are known to be
+    usable, so a usage mistake is reported before any costly set-up. Warnings
+    (records passed through) and, with ``--stats``, the summary line
+    go to stderr; nothing else does.
+    """
+    from arabnorm.io.corpus import CorpusOptions, plan, process_corpus
+    from arabnorm.io.progress import summary_line
+
+    options = CorpusOptions(
+        output=output,
+        in_place=in_place,
+        output_dir=output_dir,
+        format=None if input_format == "auto" else input_format,
+        fields=tuple(fields),
+        columns=tuple(columns),
+        header=not no_header,
+        errors=errors,
+        on_error=on_error,
+        recursive=recursive,
+        globs=tuple(globs),
+        jobs=jobs,
+        progress=progress,
+    )
+    plan(inputs, options)
+    result = process_corpus(make_transform(), inputs, options)
+    for line in result.warnings():
+        click.echo(f"arabnorm: warning: {line}", err=True)
+    if show_stats:
+        click.echo(f"arabnorm: {summary_line(result.total, result.seconds)}", err=True)

@@ -49,12 +49,17 @@ def open_input(path: str) -> Iterator[BinaryIO]:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike[str], like: str | None = None) -> Iterator[BinaryIO]:
+def atomic_write(
+    path: str | os.PathLike[str], like: str | None = None, durable: bool = True
+) -> Iterator[BinaryIO]:
     """Write ``path`` through a temporary file renamed into place on success.
 
     The new file gets the permission bits of ``like`` (the file being
     rewritten in place), or of the existing ``path``, or the default for a
-    new file under the current umask.
+    new file under the current umask. With ``durable`` (the default, and
+    always for ``--in-place``) the data is flushed to disk before the rename,
+    so even a power cut cannot leave an empty file where the original was;
+    outputs that replace nothing precious may skip that wait.
     """
     target = Path(path)
     directory = target.parent
@@ -70,7 +75,8 @@ def atomic_write(path: str | os.PathLike[str], like: str | None = None) -> Itera
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:

@@ -1,0 +1,256 @@
+"""Whole-corpus speed and memory, side by side with the reference tools, in one run.
+
+    python benchmarks/bench_corpus.py            # everything (a few minutes)
+    python benchmarks/bench_corpus.py --quick    # speed only, no 300 MB memory runs
+
+On a 20 MB ``make_corpus.py --profile noisy`` corpus, file to file unless
+said otherwise, each figure the median of ``--runs`` runs (MB = 10^6 bytes of
+input):
+
+- ``clean -p search`` against a plain Python program that only reads,
+  decodes, encodes and writes the same file (the floor);
+- ``clean -p camel`` against CAMeL Tools' own chain (``arclean`` CharMapper,
+  ``dediac_ar``, ``normalize_alef_ar``, ``normalize_alef_maksura_ar``,
+  ``normalize_teh_marbuta_ar``) on the whole text, outputs compared byte for byte;
+- in process, ``Pipeline.from_spec("diacritics,tatweel,alef,yaa").apply`` on
+  the whole text against the Rust library ``arabic-norm``'s ``normalize``;
+- ``clean -p search -j 2`` against ``-j 1``;
+- peak RSS of ``clean -p search`` on a 300 MB file and on a 60 MB single line.
+
+Corpora are cached in ``bench-data/`` (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench-data"
+MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+PY = sys.executable
+
+PLAIN_COPY = """
+import sys
+data = open(sys.argv[1], "rb").read()
+open(sys.argv[2], "wb").write(data.decode("utf-8").encode("utf-8"))
+"""
+
+CAMEL_CHAIN = """
+import sys
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar,
+)
+arclean = CharMapper.builtin_mapper("arclean")
+text = open(sys.argv[1], "rb").read().decode("utf-8")
+text = arclean.map_string(text)
+text = dediac_ar(text)
+text = normalize_alef_ar(text)
+text = normalize_alef_maksura_ar(text)
+text = normalize_teh_marbuta_ar(text)
+open(sys.argv[2], "wb").write(text.encode("utf-8"))
+"""
+
+BUSY = """
+import multiprocessing, sys, time
+def spin(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+if __name__ == "__main__":
+    n = 5_000_000
+    t = time.perf_counter(); spin(n); spin(n); one = time.perf_counter() - t
+    with multiprocessing.Pool(2) as pool:
+        t = time.perf_counter(); pool.map(spin, [n, n]); two = time.perf_counter() - t
+    print(one / two)
+"""
+
+PEAK_RSS = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def corpus(mb: int) -> Path:
+    """The noisy corpus of ``mb`` MB, made once."""
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"noisy{mb}.txt"
+    if not path.exists():
+        subprocess.run(
+            [PY, str(MAKE_CORPUS), "--mb", str(mb), "--profile", "noisy", "-o", str(path)],
+            check=True,
+        )
+    return path
+
+
+def big_file(base: Path, mb: int) -> Path:
+    """``base`` repeated to about ``mb`` MB."""
+    path = DATA / f"big{mb}.txt"
+    if not path.exists():
+        chunk = base.read_bytes()
+        with open(path, "wb") as out:
+            written = 0
+            while written < mb * 1_000_000:
+                out.write(chunk)
+                written += len(chunk)
+    return path
+
+
+def one_line(base: Path, mb: int) -> Path:
+    """A file of a single line of about ``mb`` MB (line breaks turned into spaces)."""
+    path = DATA / f"oneline{mb}.txt"
+    if not path.exists():
+        chunk = base.read_bytes().replace(b"\r", b" ").replace(b"\n", b" ")
+        with open(path, "wb") as out:
+            written = 0
+            while written < mb * 1_000_000:
+                out.write(chunk)
+                written += len(chunk)
+            out.write(b"\n")
+    return path
+
+
+def timed(cmd: list[str], runs: int) -> float:
+    """Median wall time of a command."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def timed_call(func: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss_mb(cmd: list[str]) -> float:
+    out = subprocess.run([PY, "-c", PEAK_RSS, *cmd], check=True, capture_output=True, text=True)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def arabnorm(*args: str) -> list[str]:
+    return [PY, "-m", "arabnorm", *args]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--mb", type=int, default=20)
+    parser.add_argument("--quick", action="store_true", help="skip the memory runs")
+    args = parser.parse_args()
+    src = corpus(args.mb)
+    mb = src.stat().st_size / 1e6
+    out = DATA / "out.txt"
+    ref_out = DATA / "ref.txt"
+    (DATA / "empty.txt").write_bytes(b"")
+    rows: list[tuple[str, str, float, str, float, str]] = []
+
+    def mbs(seconds: float) -> float:
+        return mb / seconds
+
+    # 1. clean -p search vs a plain read/decode/encode/write program
+    plain = timed([PY, "-c", PLAIN_COPY, str(src), str(ref_out)], args.runs)
+    search = timed(arabnorm("clean", "-p", "search", str(src), "-o", str(out)), args.runs)
+    rows.append(("clean -p search", "plain Python copy", mbs(search), "", mbs(plain), ">= 0.45"))
+
+    # 2. clean -p camel vs CAMeL Tools' chain, identical output
+    camel_ref = timed([PY, "-c", CAMEL_CHAIN, str(src), str(ref_out)], args.runs)
+    camel = timed(arabnorm("clean", "-p", "camel", str(src), "-o", str(out)), args.runs)
+    same = out.read_bytes() == ref_out.read_bytes()
+    rows.append(
+        (
+            "clean -p camel",
+            "CAMeL Tools chain",
+            mbs(camel),
+            "identical" if same else "DIFFERENT",
+            mbs(camel_ref),
+            ">= 10",
+        )
+    )
+
+    # 3. in process, four stages vs arabic-norm
+    sys.path.insert(0, str(ROOT))
+    from arabnorm.pipeline import Pipeline
+
+    text = src.read_bytes().decode("utf-8")
+    pipeline = Pipeline.from_spec("diacritics,tatweel,alef,yaa")
+    ours = timed_call(lambda: pipeline.apply(text), args.runs)
+    try:
+        import arabic_norm
+
+        theirs: float | None = timed_call(lambda: arabic_norm.normalize(text), args.runs)
+    except ImportError:
+        theirs = None
+    rows.append(
+        (
+            "Pipeline(diacritics,tatweel,alef,yaa)",
+            "arabic-norm normalize" if theirs else "arabic-norm (not installed)",
+            mbs(ours),
+            "in process",
+            mbs(theirs) if theirs else float("nan"),
+            ">= 0.5",
+        )
+    )
+
+    # 4. -j 2 vs -j 1
+    j2 = timed(arabnorm("clean", "-p", "search", "-j", "2", str(src), "-o", str(out)), args.runs)
+    rows.append(
+        ("clean -p search -j 2", "clean -p search -j 1", mbs(j2), "", mbs(search), ">= 1.6")
+    )
+    # What the machine offers right now: two busy processes against one doing both.
+    spare = float(subprocess.run([PY, "-c", BUSY], capture_output=True, text=True).stdout)
+    # Fixed cost of a run: start-up and pipeline building, on empty input.
+    startup = {
+        p: timed(arabnorm("clean", "-p", p, str(DATA / "empty.txt")), args.runs)
+        for p in ("search", "camel")
+    }
+
+    print(f"corpus: {src.name}, {mb:.1f} MB, median of {args.runs} runs, {os.cpu_count()} cores")
+    print()
+    print(f"| {'arabnorm':40} | {'MB/s':>7} | {'reference':28} | {'MB/s':>7} | ratio | goal    |")
+    print(f"|{'-' * 42}|{'-' * 9}|{'-' * 30}|{'-' * 9}|-------|---------|")
+    for name, ref, ours_rate, note, ref_rate, goal in rows:
+        label = f"{name} ({note})" if note else name
+        print(
+            f"| {label:40} | {ours_rate:7.1f} | {ref:28} | {ref_rate:7.1f} | "
+            f"{ours_rate / ref_rate:5.2f} | {goal:7} |"
+        )
+
+    print()
+    print(f"parallel speed-up of two busy processes on this machine now: {spare:.2f}x")
+    for p, t in startup.items():
+        steady = mb / ((search if p == "search" else camel) - t)
+        print(f"clean -p {p}: start-up {t:.2f} s on empty input; {steady:.1f} MB/s once started")
+
+    if not args.quick:
+        print()
+        print("| peak RSS, clean -p search        | MB    | goal     |")
+        print("|----------------------------------|-------|----------|")
+        for label, path in (
+            ("300 MB file", big_file(src, 300)),
+            ("60 MB single line", one_line(src, 60)),
+        ):
+            rss = peak_rss_mb(arabnorm("clean", "-p", "search", str(path), "-o", str(out)))
+            print(f"| {label:32} | {rss:5.0f} | <= 150   |")
+    out.unlink(missing_ok=True)
+    ref_out.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()
