@@ -368,6 +368,30 @@ KASHIDAS = frozenset(
 """Letters whose only job is to join their neighbours (Joining_Type Join_Causing)."""
 
 
+# --- Used by the clitic segmenter (arabnorm.clitics) ---------------------------
+
+TEH = "\u062a"  # ARABIC LETTER TEH
+DAL = "\u062f"  # ARABIC LETTER DAL
+SEEN = "\u0633"  # ARABIC LETTER SEEN
+AIN = "\u0639"  # ARABIC LETTER AIN
+MEEM = "\u0645"  # ARABIC LETTER MEEM
+NOON = "\u0646"  # ARABIC LETTER NOON
+
+BASIC_LETTER_RANGES: tuple[Range, ...] = (
+    (0x0621, 0x063F),  # ARABIC LETTER HAMZA .. ARABIC LETTER FARSI YEH WITH THREE DOTS ABOVE
+    (0x0641, 0x064A),  # ARABIC LETTER FEH .. ARABIC LETTER YEH
+)
+BASIC_LETTERS = expand(*BASIC_LETTER_RANGES)
+"""The letters of the basic Arabic range (tatweel, between the two, is not one)."""
+
+CLITIC_IGNORED_MARK_RANGES: tuple[Range, ...] = (
+    (0x064B, 0x065F),  # ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW
+)
+CLITIC_IGNORED_MARKS = expand(*CLITIC_IGNORED_MARK_RANGES) | {SUPERSCRIPT_ALEF, TATWEEL}
+"""What the clitic segmenter skips when it looks a word up: harakat, tanween,
+shadda, sukun, the other combining marks of the block, dagger alef, tatweel."""
+
+
 # --- Audit categories --------------------------------------------------------
 
 TTEH = "\u0679"  # ARABIC LETTER TTEH

@@ -17,7 +17,27 @@ from arabnorm.cli.common import (
 from arabnorm.cli.control import control_options, explain_option, explained
 
 
-@click.command()
+class _OptionalValueCommand(click.Command):
+    """Lets ``--clitics`` stand alone before an input file.
+
+    click would take the word after a bare ``--clitics`` as its value
+    (``--clitics in.txt``); only ``split`` and ``mark`` are values, so any
+    other word after it is left to be an input.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        fixed: list[str] = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                fixed.extend(args[i:])
+                break
+            if arg == "--clitics" and (i + 1 == len(args) or args[i + 1] not in ("split", "mark")):
+                arg = "--clitics=split"
+            fixed.append(arg)
+        return super().parse_args(ctx, fixed)
+
+
+@click.command(cls=_OptionalValueCommand)
 @pipeline_options
 @click.option(
     "-f",
@@ -35,6 +55,16 @@ from arabnorm.cli.control import control_options, explain_option, explained
     is_flag=True,
     help="Split into sentences too: one per output line, JSON object or CoNLL-U sentence.",
 )
+@click.option(
+    "--clitics",
+    type=click.Choice(["split", "mark"]),
+    is_flag=False,
+    flag_value="split",
+    default=None,
+    help="Also split proclitics (و ف ب ل ك س) and pronoun enclitics off Arabic words: "
+    "--clitics gives و ب كتاب ه, --clitics=mark gives و+ ب+ كتاب +ه; with --format "
+    "conllu a split word is a multiword-token range. Needs pip install 'arabnorm[clitics]'.",
+)
 @io_options
 @make_corpus_options(("--input-format",))
 @control_options
@@ -49,6 +79,7 @@ def tokenize(
     stages: tuple[str, ...],
     fmt: str,
     sentences: bool,
+    clitics: str | None,
     explain: bool = False,
     **corpus: Any,
 ) -> None:
@@ -59,6 +90,7 @@ def tokenize(
       arabnorm tokenize seeds/*.txt
       arabnorm tokenize -p none --format jsonl article.txt
       arabnorm tokenize --sentences --format conllu corpus.txt -o corpus.conllu
+      arabnorm tokenize --clitics=mark article.txt
       arabnorm tokenize --field text posts.jsonl -o tokenized.jsonl
 
     Numbers, URLs, e-mails, @mentions, #hashtags and emoji stay whole; every
@@ -74,7 +106,7 @@ def tokenize(
         pipeline = resolve_pipeline(preset, stages)
         if explain:
             pipeline = explained(pipeline)
-        return FunctionTransform(TokenWriter(fmt, pipeline, sentences))
+        return FunctionTransform(TokenWriter(fmt, pipeline, sentences, clitics))
 
     structured_ok = fmt == "text" and not sentences
     if not structured_ok or explain:
