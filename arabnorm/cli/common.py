@@ -11,8 +11,8 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, BinaryIO, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import click
 
@@ -22,7 +22,6 @@ from arabnorm.errors import (
     EXIT_IO,
     EXIT_OK,
     ArabnormError,
-    FileAccessError,
     UsageError,
 )
 
@@ -126,51 +125,6 @@ def resolve_pipeline(preset: str | None, stages: Sequence[str]) -> Any:
 
     spec = ",".join(s for s in stages if s.strip()) if stages else None
     return build_pipeline(preset, spec)
-
-
-def check_outputs(inputs: Sequence[str], output: str | None, in_place: bool) -> list[str]:
-    """Validate the input/output combination; return the inputs (``-`` for stdin)."""
-    paths = list(inputs) or ["-"]
-    if in_place:
-        if output is not None:
-            raise UsageError("--in-place and --output cannot be used together")
-        if "-" in paths:
-            raise UsageError("--in-place needs file inputs, not standard input")
-    if output is not None and output != "-":
-        for path in paths:
-            if path != "-" and _same_file(path, output):
-                raise UsageError(
-                    f"output file {output} is also an input; use --in-place to rewrite it"
-                )
-    return paths
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
-@contextlib.contextmanager
-def output_stream(output: str | None) -> Iterator[BinaryIO]:
-    """Standard output, or an atomically written file."""
-    if output is None or output == "-":
-        stream = sys.stdout.buffer
-        yield stream
-        stream.flush()
-        return
-    from arabnorm.io.files import atomic_write
-
-    try:
-        with atomic_write(output) as stream:
-            yield stream
-    except FileAccessError:
-        raise
-    except OSError as exc:
-        if exc.filename is None:
-            exc.filename = output
-        raise
 
 
 def make_corpus_options(format_flags: Sequence[str] = ("--format",)) -> Callable[[F], F]:

@@ -26,7 +26,8 @@ from arabnorm.io.compress import compressing, compression_of, decompressing
 from arabnorm.io.files import atomic_write, open_input
 from arabnorm.io.formats import Transform, detect_format, make_codec
 from arabnorm.io.progress import Progress
-from arabnorm.io.runner import BLOCK_SIZE, Executor, RunStats, run_stream
+from arabnorm.io.runner import Executor, RunStats, run_stream
+from arabnorm.io.text import BLOCK_SIZE
 from arabnorm.io.walk import InputFile, check_unique, expand_inputs, output_path
 
 

@@ -1,7 +1,7 @@
 """Writing tokens: plain text, JSON lines with spans, CoNLL-U.
 
 Each ``*_writer`` returns a function from a block of whole input lines (with
-their terminators) to the output for that block, for ``process_text``. A
+their terminators) to the output for that block, for the corpus runner. A
 writer normalizes the block with the pipeline, tokenizes it, and maps every
 token back to the code points of its ORIGINAL input line.
 
