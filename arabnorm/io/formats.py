@@ -96,6 +96,15 @@ class FunctionTransform:
         func = self.func
         return [str(func(t)) for t in texts]
 
+    def line_streamer(self, margin: int | None = None) -> Any:
+        """The function's own streamer for very long lines, else one that gathers the line."""
+        make = getattr(self.func, "line_streamer", None)
+        if make is not None:
+            return make(margin)
+        from arabnorm.io.longline import GatherStreamer
+
+        return GatherStreamer(self)
+
 
 class _Lower:
     """A toy transform for the doctest above."""

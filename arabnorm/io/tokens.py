@@ -5,7 +5,8 @@ their terminators) to the output for that block, for the corpus runner. A
 writer normalizes the block with the pipeline, tokenizes it, and maps every
 token back to the code points of its ORIGINAL input line.
 
-    >>> from arabnorm.pipeline import Pipeline
+    >>> from arabnorm.io.longline import LineStreamer
+from arabnorm.pipeline import Pipeline
     >>> text_writer(Pipeline())("قال:نعم\\n")
     'قال : نعم\\n'
     >>> jsonl_writer(Pipeline())("قال:نعم\\n")
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
+from arabnorm.io.longline import LineStreamer
 from arabnorm.pipeline import Pipeline
 from arabnorm.tokenizer import (
     all_lines_regular,
@@ -255,6 +257,52 @@ WRITERS: dict[str, Callable[[Pipeline, bool, str | None], Writer]] = {
 }
 
 
+class TextTokenStreamer:
+    """Tokens of one very long line, separated by one space, in bounded memory.
+
+    The pipeline's own streamer normalizes each piece; the normalized text is
+    tokenized up to its last whitespace (a token never spans whitespace, so
+    the tokens found there are final) and the rest waits for the next piece.
+    The output equals the text writer's on the whole line. Memory grows only
+    with the longest run of characters without whitespace.
+    """
+
+    def __init__(self, pipeline: Pipeline, clitics: str | None, margin: int | None) -> None:
+        self._normalize = pipeline.line_streamer(margin) if pipeline.stages else None
+        self._split: Callable[[str], str] | None = None
+        if clitics:
+            from arabnorm.stages.clitics import SplitClitics
+
+            self._split = SplitClitics(clitics, folded=_folded(pipeline)).apply
+        self._pending = ""
+        self._started = False
+
+    def feed(self, text: str, final: bool) -> str:
+        if self._normalize is not None:
+            text = self._normalize.feed(text, final)
+        data = self._pending + text if self._pending else text
+        if final:
+            self._pending = ""
+            return self._emit(join_tokens(data))
+        cut = len(data)
+        while cut > 0 and not data[cut - 1].isspace():
+            cut -= 1
+        if cut and data[cut - 1] == "\r":
+            cut -= 1  # it may be the start of the line's "\r\n"
+        self._pending = data[cut:]
+        return self._emit(join_tokens(data[:cut])) if cut else ""
+
+    def _emit(self, out: str) -> str:
+        if self._split is not None:
+            out = self._split(out)
+        if not out or out[0] in "\r\n":
+            return out  # no token: only the line's terminator, if any
+        if self._started:
+            out = " " + out
+        self._started = True
+        return out
+
+
 class TokenWriter:
     """A picklable writer: ``TokenWriter("jsonl", pipeline)(block)``.
 
@@ -285,6 +333,19 @@ class TokenWriter:
 
     def __call__(self, block: str) -> str:
         return self._write(block)
+
+    def line_streamer(self, margin: int | None = None) -> LineStreamer:
+        """How the runner feeds one very long line: piece by piece for text output.
+
+        Text output without sentences streams in bounded memory (see
+        ``TextTokenStreamer``); the other formats describe a line as a whole
+        (one JSON object, one CoNLL-U sentence) and gather it first.
+        """
+        from arabnorm.io.longline import GatherStreamer
+
+        if self.fmt == "text" and not self.sentences:
+            return TextTokenStreamer(self.pipeline, self.clitics, margin)
+        return GatherStreamer(self)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (TokenWriter, (self.fmt, self.pipeline, self.sentences, self.clitics))
