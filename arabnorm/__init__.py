@@ -43,15 +43,16 @@ def build_pipeline(preset: str | None = None, stages: str | None = None) -> Pipe
     """The pipeline for a preset and/or a stage spec.
 
     With only ``stages``, exactly those stages; with only ``preset`` (or
-    neither: the default preset), that preset; with both, the preset's stages
+    neither: the default preset, ``standard`` unless a config file chose
+    another), that preset; with both, the preset's stages
     followed by ``stages``.
     """
     from arabnorm.pipeline import Pipeline
-    from arabnorm.presets import DEFAULT_PRESET, preset_spec
+    from arabnorm.presets import default_preset, preset_spec
 
     if stages is not None and preset is None:
         return Pipeline.from_spec(stages)
-    spec = preset_spec(preset or DEFAULT_PRESET)
+    spec = preset_spec(preset or default_preset())
     if stages:
         spec = f"{spec},{stages}" if spec else stages
     return Pipeline.from_spec(spec)
@@ -69,6 +70,7 @@ def tokenize(
     stages: str | None = ...,
     *,
     spans: Literal[False] = ...,
+    clitics: bool | Literal["split", "mark"] = ...,
 ) -> list[str]: ...
 @overload
 def tokenize(
@@ -77,9 +79,15 @@ def tokenize(
     stages: str | None = ...,
     *,
     spans: Literal[True],
+    clitics: bool | Literal["split", "mark"] = ...,
 ) -> list[Token]: ...
 def tokenize(
-    text: str, preset: str | None = None, stages: str | None = None, *, spans: bool = False
+    text: str,
+    preset: str | None = None,
+    stages: str | None = None,
+    *,
+    spans: bool = False,
+    clitics: bool | Literal["split", "mark"] = False,
 ) -> list[str] | list[Token]:
     """Normalize ``text`` with a preset (default ``standard``) and split it into tokens.
 
@@ -92,13 +100,31 @@ def tokenize(
     ['قال', ':', '"', 'السعر', '3.14', '$', '"']
     >>> tokenize("كتـــاب!", preset="none", spans=True)
     [Token(text='كتـــاب', start=0, end=7), Token(text='!', start=7, end=8)]
+
+    ``clitics=True`` (or ``"split"``) also splits proclitics and pronoun
+    enclitics off Arabic words, each piece with its own span; ``"mark"``
+    writes them ``و+``, ``+ه``. Needs ``pip install 'arabnorm[clitics]'``.
+
+    >>> tokenize("وقال إنه", clitics=True)
+    ['و', 'قال', 'إن', 'ه']
     """
-    from arabnorm.tokenizer import tokenize_with, tokens
+    from arabnorm.tokenizer import Token, tokenize_with, tokens
 
     pipeline = build_pipeline(preset, stages)
-    if spans:
-        return tokenize_with(pipeline, text)
-    return tokens(pipeline.apply(text))
+    found = tokenize_with(pipeline, text) if spans or clitics else None
+    if not clitics:
+        return found if found is not None else tokens(pipeline.apply(text))
+    from arabnorm.clitics import FOLDING_STAGES, split_token
+
+    assert found is not None
+    folded = any(stage.name in FOLDING_STAGES for stage in pipeline.stages)
+    mark = clitics == "mark"
+    pieces = [
+        Token(piece, s, e)
+        for tok in found
+        for piece, s, e in split_token(tok.text, tok.start, tok.end, text, mark=mark, folded=folded)
+    ]
+    return pieces if spans else [p.text for p in pieces]
 
 
 def __getattr__(name: str) -> Any:

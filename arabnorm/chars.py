@@ -366,3 +366,73 @@ KASHIDAS = frozenset(
     }
 )
 """Letters whose only job is to join their neighbours (Joining_Type Join_Causing)."""
+
+
+# --- Used by the clitic segmenter (arabnorm.clitics) ---------------------------
+
+TEH = "\u062a"  # ARABIC LETTER TEH
+DAL = "\u062f"  # ARABIC LETTER DAL
+SEEN = "\u0633"  # ARABIC LETTER SEEN
+AIN = "\u0639"  # ARABIC LETTER AIN
+MEEM = "\u0645"  # ARABIC LETTER MEEM
+NOON = "\u0646"  # ARABIC LETTER NOON
+
+BASIC_LETTER_RANGES: tuple[Range, ...] = (
+    (0x0621, 0x063F),  # ARABIC LETTER HAMZA .. ARABIC LETTER FARSI YEH WITH THREE DOTS ABOVE
+    (0x0641, 0x064A),  # ARABIC LETTER FEH .. ARABIC LETTER YEH
+)
+BASIC_LETTERS = expand(*BASIC_LETTER_RANGES)
+"""The letters of the basic Arabic range (tatweel, between the two, is not one)."""
+
+CLITIC_IGNORED_MARK_RANGES: tuple[Range, ...] = (
+    (0x064B, 0x065F),  # ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW
+)
+CLITIC_IGNORED_MARKS = expand(*CLITIC_IGNORED_MARK_RANGES) | {SUPERSCRIPT_ALEF, TATWEEL}
+"""What the clitic segmenter skips when it looks a word up: harakat, tanween,
+shadda, sukun, the other combining marks of the block, dagger alef, tatweel."""
+
+
+# --- Audit categories --------------------------------------------------------
+
+TTEH = "\u0679"  # ARABIC LETTER TTEH
+PEH = "\u067e"  # ARABIC LETTER PEH
+TCHEH = "\u0686"  # ARABIC LETTER TCHEH
+DDAL = "\u0688"  # ARABIC LETTER DDAL
+RREH = "\u0691"  # ARABIC LETTER RREH
+JEH = "\u0698"  # ARABIC LETTER JEH
+GAF = "\u06af"  # ARABIC LETTER GAF
+NOON_GHUNNA = "\u06ba"  # ARABIC LETTER NOON GHUNNA
+
+PERSIAN_URDU_LETTERS = frozenset(
+    {TTEH, PEH, TCHEH, DDAL, RREH, JEH, GAF, NOON_GHUNNA, *VARIANT_LETTERS}
+)
+"""Letters of Persian and Urdu that standard Arabic does not use."""
+
+PRESENTATION_FORMS = expand(*PRESENTATION_FORM_RANGES) - {BOM}
+"""Arabic presentation forms; the BOM at the end of block B counts as invisible."""
+
+LATIN_LETTER_RANGES: tuple[Range, ...] = (
+    (0x0041, 0x005A),  # LATIN CAPITAL LETTER A .. LATIN CAPITAL LETTER Z
+    (0x0061, 0x007A),  # LATIN SMALL LETTER A .. LATIN SMALL LETTER Z
+    (0x00C0, 0x00D6),  # LATIN CAPITAL LETTER A WITH GRAVE .. LATIN CAPITAL LETTER O WITH DIAERESIS
+    (0x00D8, 0x00F6),  # LATIN CAPITAL LETTER O WITH STROKE .. LATIN SMALL LETTER O WITH DIAERESIS
+    (0x00F8, 0x024F),  # LATIN SMALL LETTER O WITH STROKE .. LATIN SMALL LETTER Y WITH STROKE
+)
+LATIN_LETTERS = expand(*LATIN_LETTER_RANGES)
+"""Basic Latin, Latin-1, Latin Extended-A and -B letters (not x or ÷ signs)."""
+
+# UTF-8 Arabic (lead bytes 0xD8-0xDB, for U+0600-U+06FF) read as a single-byte
+# code page: each lead byte and each continuation byte 0x80-0xBF becomes one
+# character of that code page. Mojibake is a run of lead + continuation pairs.
+_UTF8_ARABIC_LEADS = bytes(range(0xD8, 0xDC))
+_UTF8_CONTINUATIONS = bytes(range(0x80, 0xC0))
+MOJIBAKE_CP1256_LEADS = frozenset(_UTF8_ARABIC_LEADS.decode("cp1256"))
+MOJIBAKE_CP1256_CONTINUATIONS = frozenset(_UTF8_CONTINUATIONS.decode("cp1256"))
+MOJIBAKE_LATIN1_LEADS = frozenset(_UTF8_ARABIC_LEADS.decode("latin-1"))
+MOJIBAKE_LATIN1_CONTINUATIONS = frozenset(
+    _UTF8_CONTINUATIONS.decode("latin-1") + _UTF8_CONTINUATIONS.decode("cp1252", "ignore")
+)
+"""Latin-1 keeps 0x80-0x9F as C1 controls, cp1252 (its common stand-in) as € ‚ … ™."""
+
+DOTTED_CIRCLE = "\u25cc"  # DOTTED CIRCLE
+"""The base on which a combining mark is shown alone."""

@@ -83,3 +83,13 @@ class FileAccessError(ArabnormError, OSError):
     """A file cannot be opened, read or written."""
 
     exit_code = EXIT_IO
+
+
+class MissingResourceError(ArabnormError, RuntimeError):
+    """An optional resource (a package or a data file) a feature needs is missing.
+
+    The message names the feature and the command that installs what is
+    missing, e.g. ``pip install 'arabnorm[clitics]'``.
+    """
+
+    exit_code = EXIT_USAGE

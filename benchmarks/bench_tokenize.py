@@ -20,6 +20,7 @@ would. Figures are medians of ``--runs`` runs.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -29,9 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
+# The shared folder beside the project (as CI lays it out), or $ARABNORM_SHARED.
+SHARED = Path(os.environ.get("ARABNORM_SHARED") or ROOT.parent / "shared")
 MAKE_CORPUS = SHARED / "bench" / "make_corpus.py"
 BLOCK = 1 << 20
 

@@ -14,6 +14,7 @@ CAMeL Tools' ``simple_word_tokenize`` in the same run.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -22,9 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
+# The shared folder beside the project (as CI lays it out), or $ARABNORM_SHARED.
+SHARED = Path(os.environ.get("ARABNORM_SHARED") or ROOT.parent / "shared")
 GOLD = SHARED / "eval" / "ud-arabic-pud" / "ar_pud-ud-test.conllu"
 SCORER = SHARED / "eval" / "score_tokens.py"
 

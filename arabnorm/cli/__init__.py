@@ -19,7 +19,9 @@ from arabnorm import __version__
 
 # name -> "module:attribute"; help comes from the command itself.
 COMMANDS: dict[str, str] = {
+    "audit": "arabnorm.cli.audit:audit",
     "clean": "arabnorm.cli.clean:clean",
+    "diff": "arabnorm.cli.diff:diff",
     "stages": "arabnorm.cli.stages:stages",
     "tokenize": "arabnorm.cli.tokenize:tokenize",
 }

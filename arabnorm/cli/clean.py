@@ -14,12 +14,22 @@ from arabnorm.cli.common import (
     resolve_pipeline,
     run_corpus,
 )
+from arabnorm.cli.control import (
+    control_options,
+    explain_option,
+    explained,
+    provenance_option,
+    provenance_stamp,
+)
 
 
 @click.command()
 @pipeline_options
 @io_options
 @corpus_options
+@control_options
+@provenance_option
+@explain_option
 @handle_errors
 def clean(
     inputs: tuple[str, ...],
@@ -28,6 +38,8 @@ def clean(
     errors: str,
     preset: str | None,
     stages: tuple[str, ...],
+    explain: bool = False,
+    provenance: bool = False,
     **corpus: Any,
 ) -> None:
     """Normalize Arabic text from INPUT files (or standard input) to standard output.
@@ -45,11 +57,19 @@ def clean(
     In JSON Lines and CSV/TSV only the named fields change; everything else is
     written back byte for byte.
     """
+
+    def make_transform() -> Any:
+        pipeline = resolve_pipeline(preset, stages)
+        return explained(pipeline) if explain else pipeline
+
+    if explain:
+        corpus["jobs"] = 1  # the counts are kept in this process
     run_corpus(
-        lambda: resolve_pipeline(preset, stages),
+        make_transform,
         inputs,
         output=output,
         in_place=in_place,
         errors=errors,
+        stamp=provenance_stamp(provenance, preset, stages),
         **corpus,
     )

@@ -11,17 +11,17 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, BinaryIO, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import click
 
+from arabnorm.cli.complete import complete_presets, complete_stages
 from arabnorm.errors import (
     EXIT_INTERRUPTED,
     EXIT_IO,
     EXIT_OK,
     ArabnormError,
-    FileAccessError,
     UsageError,
 )
 
@@ -74,6 +74,7 @@ def pipeline_options(func: F) -> F:
         "stages",
         multiple=True,
         metavar="SPEC",
+        shell_complete=complete_stages,
         help="Stages to run, e.g. 'alef,diacritics:keep=shadda'. Alone: exactly these "
         "stages; with --preset: after the preset's stages. Repeatable.",
     )(func)
@@ -82,6 +83,7 @@ def pipeline_options(func: F) -> F:
         "--preset",
         metavar="NAME",
         default=None,
+        shell_complete=complete_presets,
         help="Named stage list: standard (default), search, camel, none. See 'arabnorm stages'.",
     )(func)
     return func
@@ -123,51 +125,6 @@ def resolve_pipeline(preset: str | None, stages: Sequence[str]) -> Any:
 
     spec = ",".join(s for s in stages if s.strip()) if stages else None
     return build_pipeline(preset, spec)
-
-
-def check_outputs(inputs: Sequence[str], output: str | None, in_place: bool) -> list[str]:
-    """Validate the input/output combination; return the inputs (``-`` for stdin)."""
-    paths = list(inputs) or ["-"]
-    if in_place:
-        if output is not None:
-            raise UsageError("--in-place and --output cannot be used together")
-        if "-" in paths:
-            raise UsageError("--in-place needs file inputs, not standard input")
-    if output is not None and output != "-":
-        for path in paths:
-            if path != "-" and _same_file(path, output):
-                raise UsageError(
-                    f"output file {output} is also an input; use --in-place to rewrite it"
-                )
-    return paths
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
-@contextlib.contextmanager
-def output_stream(output: str | None) -> Iterator[BinaryIO]:
-    """Standard output, or an atomically written file."""
-    if output is None or output == "-":
-        stream = sys.stdout.buffer
-        yield stream
-        stream.flush()
-        return
-    from arabnorm.io.files import atomic_write
-
-    try:
-        with atomic_write(output) as stream:
-            yield stream
-    except FileAccessError:
-        raise
-    except OSError as exc:
-        if exc.filename is None:
-            exc.filename = output
-        raise
 
 
 def make_corpus_options(format_flags: Sequence[str] = ("--format",)) -> Callable[[F], F]:
@@ -297,8 +254,13 @@ def run_corpus(
     jobs: int,
     progress: bool | None,
     show_stats: bool,
+    text_only: str | None = None,
+    stamp: str | None = None,
 ) -> None:
     """Run a transform (``apply`` + ``map_batch``) over the inputs as the options say.
+
+    ``text_only``, when given, is the reason a command accepts only text
+    inputs; a JSON Lines or CSV input is then refused with it.
 
     ``make_transform`` is called once the inputs and outputs are known to be
     usable, so a usage mistake is reported before any costly set-up. Warnings
@@ -325,8 +287,15 @@ def run_corpus(
         globs=tuple(globs),
         jobs=jobs,
         progress=progress,
+        stamp=stamp,
     )
-    plan(inputs, options)
+    files = plan(inputs, options)
+    if text_only is not None:
+        from arabnorm.io.formats import detect_format
+
+        for f in files:
+            if detect_format(f.path, options.format) != "text":
+                raise UsageError(f"{f.path}: {text_only}")
     result = process_corpus(make_transform(), inputs, options)
     for line in result.warnings():
         click.echo(f"arabnorm: warning: {line}", err=True)

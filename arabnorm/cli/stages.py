@@ -5,16 +5,18 @@ from __future__ import annotations
 import click
 
 from arabnorm.cli.common import handle_errors
+from arabnorm.cli.control import with_config
 
 
 @click.command()
+@with_config
 @handle_errors
 def stages() -> None:
     """List every stage (what it does, parameters, lossy or not) and every preset."""
     from rich.console import Console
     from rich.table import Table
 
-    from arabnorm.presets import PRESETS
+    from arabnorm.presets import all_presets, config_source, default_preset
     from arabnorm.stages import all_stages
 
     console = Console(soft_wrap=False)
@@ -33,10 +35,12 @@ def stages() -> None:
         )
         table.add_row(name, cls.kind, "yes" if cls.lossy else "no", cls.summary, params or "-")
     console.print(table)
-    presets = Table(title="Presets")
+    source = config_source()
+    title = f"Presets (default: {default_preset()}" + (f"; config: {source})" if source else ")")
+    presets = Table(title=title)
     presets.add_column("preset", style="bold", no_wrap=True)
     presets.add_column("stages, in order")
     presets.add_column("for")
-    for name, (spec, purpose) in PRESETS.items():
+    for name, (spec, purpose) in all_presets().items():
         presets.add_row(name, spec.replace(",", ", ") or "(none)", purpose)
     console.print(presets)

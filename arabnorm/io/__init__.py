@@ -16,19 +16,18 @@ entry point that ``arabnorm clean`` and ``arabnorm tokenize`` share::
 from arabnorm.io.corpus import CorpusOptions, CorpusResult, process_corpus
 from arabnorm.io.files import atomic_write, open_input
 from arabnorm.io.formats import FunctionTransform, Transform, detect_format
-from arabnorm.io.text import ERROR_POLICIES, TextStats, iter_text_blocks, process_text
+from arabnorm.io.text import ERROR_POLICIES, iter_byte_blocks, iter_text_blocks
 
 __all__ = [
     "ERROR_POLICIES",
     "CorpusOptions",
     "CorpusResult",
     "FunctionTransform",
-    "TextStats",
     "Transform",
     "atomic_write",
     "detect_format",
+    "iter_byte_blocks",
     "iter_text_blocks",
     "open_input",
     "process_corpus",
-    "process_text",
 ]

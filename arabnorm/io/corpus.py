@@ -26,7 +26,8 @@ from arabnorm.io.compress import compressing, compression_of, decompressing
 from arabnorm.io.files import atomic_write, open_input
 from arabnorm.io.formats import Transform, detect_format, make_codec
 from arabnorm.io.progress import Progress
-from arabnorm.io.runner import BLOCK_SIZE, Executor, RunStats, run_stream
+from arabnorm.io.runner import Executor, RunStats, run_stream
+from arabnorm.io.text import BLOCK_SIZE
 from arabnorm.io.walk import InputFile, check_unique, expand_inputs, output_path
 
 
@@ -48,6 +49,7 @@ class CorpusOptions:
     jobs: int = 1
     progress: bool | None = False
     block_size: int = BLOCK_SIZE
+    stamp: str | None = None
 
 
 @dataclass
@@ -260,6 +262,7 @@ def _one(
         errors=o.errors,
         on_error=o.on_error,
         header=o.header,
+        stamp=o.stamp,
     )
     progress.file(name)
     with _reader(path, progress) as src:

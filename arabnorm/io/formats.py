@@ -96,6 +96,15 @@ class FunctionTransform:
         func = self.func
         return [str(func(t)) for t in texts]
 
+    def line_streamer(self, margin: int | None = None) -> Any:
+        """The function's own streamer for very long lines, else one that gathers the line."""
+        make = getattr(self.func, "line_streamer", None)
+        if make is not None:
+            return make(margin)
+        from arabnorm.io.longline import GatherStreamer
+
+        return GatherStreamer(self)
+
 
 class _Lower:
     """A toy transform for the doctest above."""
@@ -239,6 +248,7 @@ class JsonlCodec:
     fields: tuple[str, ...] = ("text",)
     errors: str = "strict"
     on_error: str = "stop"
+    stamp: str | None = None  # --provenance: the spec hash added to each record
     kind = "jsonl"
 
     def cut(self, data: bytes, final: bool) -> int:
@@ -254,6 +264,7 @@ class JsonlCodec:
         # (line index, start, end, original raw slice) per string value, in order
         where: list[tuple[int, int, int]] = []
         values: list[str] = []
+        records: list[int] = []
         for idx, ln in enumerate(lines):
             if not ln or ln.isspace():
                 continue
@@ -265,6 +276,7 @@ class JsonlCodec:
                     result.invalid.append(line + idx)
                     continue
                 raise InputError(source, line + idx, f"invalid JSON: {exc}") from None
+            records.append(idx)
             strings = [s for s in spans or () if isinstance(s[2], str)]
             if len(strings) < len(names) or spans is None:
                 result.missing += 1
@@ -274,8 +286,21 @@ class JsonlCodec:
         if values:
             new_values = transform.map_batch(values)
             _rewrite_json_lines(lines, where, values, new_values)
+        if self.stamp is not None:
+            _stamp_records(lines, records, self.stamp)
         result.data = "\n".join(lines).encode("utf-8", _out_errors(self.errors))
         return result
+
+
+def _stamp_records(lines: list[str], records: list[int], stamp: str) -> None:
+    """Add the provenance key to each record that is a JSON object."""
+    from arabnorm.provenance import stamp_json_line
+
+    for idx in records:
+        try:
+            lines[idx] = stamp_json_line(lines[idx], stamp)
+        except ValueError:
+            pass  # not an object: nowhere to put the key
 
 
 def _rewrite_json_lines(
@@ -485,12 +510,15 @@ def make_codec(
     errors: str = "strict",
     on_error: str = "stop",
     header: bool = True,
+    stamp: str | None = None,
 ) -> TextCodec | JsonlCodec | CsvCodec:
     """The codec for a format; CSV columns are resolved later, per file."""
+    if stamp is not None and fmt != "jsonl":
+        raise UsageError(f"--provenance needs JSON Lines input (--format jsonl), not {fmt}")
     if fmt == "text":
         return TextCodec(errors)
     if fmt == "jsonl":
-        return JsonlCodec(tuple(fields) or ("text",), errors, on_error)
+        return JsonlCodec(tuple(fields) or ("text",), errors, on_error, stamp)
     if fmt in ("csv", "tsv"):
         if not columns and not header:
             raise UsageError("--no-header needs --column with 0-based column numbers")

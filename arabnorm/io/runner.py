@@ -31,8 +31,7 @@ from typing import Any, BinaryIO
 from arabnorm.errors import ArabnormError, InputError
 from arabnorm.io.formats import MAX_RECORD, BlockResult, Codec, CsvCodec, TextCodec, Transform
 from arabnorm.io.longline import line_streamer
-
-BLOCK_SIZE = 1 << 20
+from arabnorm.io.text import BLOCK_SIZE
 
 
 class WorkerError(ArabnormError):

@@ -16,30 +16,13 @@ Encoding policy (``errors``):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from arabnorm.errors import DecodeError
 
 ERROR_POLICIES = ("strict", "surrogateescape", "replace")
 BLOCK_SIZE = 1 << 20
-
-
-@dataclass
-class TextStats:
-    """What a run read and wrote."""
-
-    lines: int = 0
-    bytes_in: int = 0
-    bytes_out: int = 0
-    chars_in: int = 0
-
-    def add(self, other: TextStats) -> None:
-        self.lines += other.lines
-        self.bytes_in += other.bytes_in
-        self.bytes_out += other.bytes_out
-        self.chars_in += other.chars_in
 
 
 def iter_byte_blocks(stream: BinaryIO, block_size: int = BLOCK_SIZE) -> Iterator[bytes]:
@@ -87,28 +70,3 @@ def iter_text_blocks(
         yield text, raw
         line += raw.count(b"\n")
         offset += len(raw)
-
-
-def process_text(
-    transform: Callable[[str], str],
-    src: BinaryIO,
-    dst: BinaryIO,
-    source: str,
-    errors: str = "strict",
-    block_size: int = BLOCK_SIZE,
-) -> TextStats:
-    """Run ``transform`` over every block of ``src`` and write the result to ``dst``.
-
-    Output is UTF-8 whatever the locale; with ``surrogateescape`` the bytes
-    that could not be decoded are written back as they were.
-    """
-    stats = TextStats()
-    out_errors = "surrogateescape" if errors == "surrogateescape" else "strict"
-    for text, raw in iter_text_blocks(src, source, errors, block_size):
-        out = transform(text).encode("utf-8", out_errors)
-        dst.write(out)
-        stats.lines += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-        stats.bytes_in += len(raw)
-        stats.bytes_out += len(out)
-        stats.chars_in += len(text)
-    return stats

@@ -1,11 +1,12 @@
 """Writing tokens: plain text, JSON lines with spans, CoNLL-U.
 
 Each ``*_writer`` returns a function from a block of whole input lines (with
-their terminators) to the output for that block, for ``process_text``. A
+their terminators) to the output for that block, for the corpus runner. A
 writer normalizes the block with the pipeline, tokenizes it, and maps every
 token back to the code points of its ORIGINAL input line.
 
-    >>> from arabnorm.pipeline import Pipeline
+    >>> from arabnorm.io.longline import LineStreamer
+from arabnorm.pipeline import Pipeline
     >>> text_writer(Pipeline())("قال:نعم\\n")
     'قال : نعم\\n'
     >>> jsonl_writer(Pipeline())("قال:نعم\\n")
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
+from arabnorm.io.longline import LineStreamer
 from arabnorm.pipeline import Pipeline
 from arabnorm.tokenizer import (
     all_lines_regular,
@@ -84,8 +86,39 @@ def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
         norm_off += len(norm) + 1
 
 
-def text_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
-    """Tokens separated by one space; one output line per input line (or per sentence)."""
+def split_clitics(
+    orig: str, toks: list[str], spans: list[tuple[int, int]], mode: str, folded: bool
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """Tokens and spans with clitics split off (``mode``: split or mark)."""
+    from arabnorm.clitics import split_token
+
+    out_toks: list[str] = []
+    out_spans: list[tuple[int, int]] = []
+    mark = mode == "mark"
+    for tok, (a, b) in zip(toks, spans, strict=True):
+        for piece, s, e in split_token(tok, a, b, orig, mark=mark, folded=folded):
+            out_toks.append(piece)
+            out_spans.append((s, e))
+    return out_toks, out_spans
+
+
+def _folded(pipeline: Pipeline) -> bool:
+    from arabnorm.clitics import FOLDING_STAGES
+
+    return any(stage.name in FOLDING_STAGES for stage in pipeline.stages)
+
+
+def text_writer(pipeline: Pipeline, sentences: bool = False, clitics: str | None = None) -> Writer:
+    """Tokens separated by one space; one output line per input line (or per sentence).
+
+    ``clitics`` (``"split"`` or ``"mark"``) also splits clitics off Arabic words.
+    """
+    if clitics:
+        from arabnorm.stages.clitics import SplitClitics
+
+        split = SplitClitics(clitics, folded=_folded(pipeline))
+        inner = text_writer(pipeline, sentences)
+        return lambda block: split.apply(inner(block))
     if not sentences:
 
         def write(block: str) -> str:
@@ -130,30 +163,37 @@ def _jsonl_regular_line(line: str) -> str:
     return f'{{"tokens": [{toks}], "spans": [{(pairs % bounds)[:-2]}]}}\n'
 
 
-def jsonl_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
+def jsonl_writer(pipeline: Pipeline, sentences: bool = False, clitics: str | None = None) -> Writer:
     """One JSON object per input line: ``{"tokens": [...], "spans": [[start, end], ...]}``.
 
     With ``sentences``, one object per sentence, with the number of the
     input line it came from (``"line"``, from 1) and spans in that line.
+    With ``clitics``, clitics are split off and each piece has its own span.
     """
     counter = [0]
+    folded = _folded(pipeline) if clitics else False
 
     def write(block: str) -> str:
-        if not sentences and not pipeline.stages and "\r" not in block:
+        if not clitics and not sentences and not pipeline.stages and "\r" not in block:
             if all_lines_regular(block):
                 lines = block.split("\n")
                 if lines[-1] == "":
                     lines.pop()
                 return "".join(map(_jsonl_regular_line, lines))
         out: list[str] = []
-        for _orig, _term, toks, spans in iter_lines(pipeline, block):
+        for orig, _term, toks, spans in iter_lines(pipeline, block):
             counter[0] += 1
+            if clitics and not sentences:
+                toks, spans = split_clitics(orig, toks, spans, clitics, folded)
             if not sentences:
                 out.append(f'{{"tokens": {_encode(toks)}, "spans": {_encode(spans)}}}\n')
                 continue
             for a, b in sentence_bounds(toks, spans):
+                stoks, sspans = toks[a:b], spans[a:b]
+                if clitics:
+                    stoks, sspans = split_clitics(orig, stoks, sspans, clitics, folded)
                 out.append(
-                    f'{{"tokens": {_encode(toks[a:b])}, "spans": {_encode(spans[a:b])}, '
+                    f'{{"tokens": {_encode(stoks)}, "spans": {_encode(sspans)}, '
                     f'"line": {counter[0]}}}\n'
                 )
         return "".join(out)
@@ -161,13 +201,22 @@ def jsonl_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
     return write
 
 
-def conllu_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
+def conllu_writer(
+    pipeline: Pipeline, sentences: bool = False, clitics: str | None = None
+) -> Writer:
     """CoNLL-U: one sentence per non-empty input line (or per sentence).
 
     ``# text = `` holds the original text, each token is a row with ID and
-    FORM, and ``SpaceAfter=No`` marks a token the next one touches.
+    FORM, and ``SpaceAfter=No`` marks a token the next one touches. With
+    ``clitics``, a word with clitics is a multiword-token range line (``3-4``,
+    the word, its MISC) followed by one row per piece.
     """
     counter = [0]
+    folded = _folded(pipeline) if clitics else False
+    if clitics:
+        from arabnorm.clitics import default_segmenter
+
+        pieces_of = default_segmenter(folded).pieces
 
     def write(block: str) -> str:
         out: list[str] = []
@@ -179,20 +228,124 @@ def conllu_writer(pipeline: Pipeline, sentences: bool = False) -> Writer:
                 counter[0] += 1
                 text = orig[spans[a][0] : spans[b - 1][1]] if sentences else orig
                 out.append(f"# sent_id = {counter[0]}\n# text = {text}\n")
+                word_id = 1
                 for i in range(a, b):
                     touches = i + 1 < len(spans) and spans[i + 1][0] == spans[i][1]
                     if i + 1 == b and not sentences:
                         touches = False
                     misc = "SpaceAfter=No" if touches else "_"
-                    out.append(f"{i - a + 1}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
+                    parts = pieces_of(toks[i]) if clitics else (toks[i],)
+                    if len(parts) == 1:
+                        out.append(f"{word_id}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
+                        word_id += 1
+                        continue
+                    last = word_id + len(parts) - 1
+                    out.append(f"{word_id}-{last}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
+                    for part in parts:
+                        out.append(f"{word_id}\t{part}\t_\t_\t_\t_\t_\t_\t_\t_\n")
+                        word_id += 1
                 out.append("\n")
         return "".join(out)
 
     return write
 
 
-WRITERS: dict[str, Callable[[Pipeline, bool], Writer]] = {
+WRITERS: dict[str, Callable[[Pipeline, bool, str | None], Writer]] = {
     "text": text_writer,
     "jsonl": jsonl_writer,
     "conllu": conllu_writer,
 }
+
+
+class TextTokenStreamer:
+    """Tokens of one very long line, separated by one space, in bounded memory.
+
+    The pipeline's own streamer normalizes each piece; the normalized text is
+    tokenized up to its last whitespace (a token never spans whitespace, so
+    the tokens found there are final) and the rest waits for the next piece.
+    The output equals the text writer's on the whole line. Memory grows only
+    with the longest run of characters without whitespace.
+    """
+
+    def __init__(self, pipeline: Pipeline, clitics: str | None, margin: int | None) -> None:
+        self._normalize = pipeline.line_streamer(margin) if pipeline.stages else None
+        self._split: Callable[[str], str] | None = None
+        if clitics:
+            from arabnorm.stages.clitics import SplitClitics
+
+            self._split = SplitClitics(clitics, folded=_folded(pipeline)).apply
+        self._pending = ""
+        self._started = False
+
+    def feed(self, text: str, final: bool) -> str:
+        if self._normalize is not None:
+            text = self._normalize.feed(text, final)
+        data = self._pending + text if self._pending else text
+        if final:
+            self._pending = ""
+            return self._emit(join_tokens(data))
+        cut = len(data)
+        while cut > 0 and not data[cut - 1].isspace():
+            cut -= 1
+        if cut and data[cut - 1] == "\r":
+            cut -= 1  # it may be the start of the line's "\r\n"
+        self._pending = data[cut:]
+        return self._emit(join_tokens(data[:cut])) if cut else ""
+
+    def _emit(self, out: str) -> str:
+        if self._split is not None:
+            out = self._split(out)
+        if not out or out[0] in "\r\n":
+            return out  # no token: only the line's terminator, if any
+        if self._started:
+            out = " " + out
+        self._started = True
+        return out
+
+
+class TokenWriter:
+    """A picklable writer: ``TokenWriter("jsonl", pipeline)(block)``.
+
+    Worker processes rebuild it from its format, pipeline and ``sentences``
+    flag. The text writer without sentences keeps no state between blocks, so
+    blocks may run in any process; the others number sentences or lines
+    across blocks (``stateful``) and must see every block in order.
+    """
+
+    def __init__(
+        self,
+        fmt: str,
+        pipeline: Pipeline,
+        sentences: bool = False,
+        clitics: str | None = None,
+    ) -> None:
+        if fmt not in WRITERS:
+            raise ValueError(f"unknown token format {fmt!r}; choose from: {', '.join(WRITERS)}")
+        self.fmt = fmt
+        self.pipeline = pipeline
+        self.sentences = sentences
+        self.clitics = clitics
+        self._write = WRITERS[fmt](pipeline, sentences, clitics)
+
+    @property
+    def stateful(self) -> bool:
+        return self.fmt != "text" or self.sentences
+
+    def __call__(self, block: str) -> str:
+        return self._write(block)
+
+    def line_streamer(self, margin: int | None = None) -> LineStreamer:
+        """How the runner feeds one very long line: piece by piece for text output.
+
+        Text output without sentences streams in bounded memory (see
+        ``TextTokenStreamer``); the other formats describe a line as a whole
+        (one JSON object, one CoNLL-U sentence) and gather it first.
+        """
+        from arabnorm.io.longline import GatherStreamer
+
+        if self.fmt == "text" and not self.sentences:
+            return TextTokenStreamer(self.pipeline, self.clitics, margin)
+        return GatherStreamer(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (TokenWriter, (self.fmt, self.pipeline, self.sentences, self.clitics))

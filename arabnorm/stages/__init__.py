@@ -35,6 +35,7 @@ BUILTIN_MODULES = (
     "arabnorm.stages.symbols",
     "arabnorm.stages.camel",
     "arabnorm.stages.tokens",
+    "arabnorm.stages.clitics",
 )
 ENTRY_POINT_GROUP = "arabnorm.stages"
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.helpers import SEEDS, run
+import pytest
+
+from tests.cli.helpers import ROOT, SEEDS, run
 
 TEXT = 'قال:"نعم" 3.14%  \r\nبـ”التهديدات المتزايدة”. ثم ذهب!\n\nكتـــاب'
 
@@ -161,3 +163,35 @@ def test_default_preset_normalizes_and_spans_point_into_the_seeds() -> None:
 def test_default_preset_text_on_the_seed_pattern() -> None:
     res = run("tokenize", stdin="بـ”التهديدات المتزايدة” السَّلامُ".encode())
     assert res.stdout.decode() == 'ب " التهديدات المتزايدة " السلام'
+
+
+def test_tokenize_jsonl_field_and_parallel_output(tmp_path: Path) -> None:
+    src = tmp_path / "posts.jsonl"
+    src.write_text(
+        '{"id": 1, "text": "قال: \\"نعم\\" 3.14", "n": null}\n{"id": 2}\n', encoding="utf-8"
+    )
+    res = run("tokenize", "-p", "none", str(src))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode() == (
+        '{"id": 1, "text": "قال : \\" نعم \\" 3.14", "n": null}\n{"id": 2}\n'
+    )
+    assert b"1 record without" in res.stderr
+
+
+def test_tokenize_refuses_structured_input_for_jsonl_output(tmp_path: Path) -> None:
+    src = tmp_path / "posts.jsonl"
+    src.write_text('{"text": "نعم"}\n', encoding="utf-8")
+    res = run("tokenize", "-f", "conllu", str(src))
+    assert res.returncode == 2
+    assert b"need text input" in res.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "conllu"])
+def test_tokenize_jobs_output_identical(tmp_path: Path, fmt: str) -> None:
+    src = tmp_path / "big.txt"
+    seeds = b"".join(p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt")))
+    src.write_bytes(seeds * 40)
+    one = run("tokenize", "-f", fmt, str(src))
+    two = run("tokenize", "-f", fmt, "-j", "2", str(src))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from arabnorm.errors import DecodeError
-from arabnorm.io.text import iter_byte_blocks, iter_text_blocks, process_text
+from arabnorm.io.text import iter_byte_blocks, iter_text_blocks
 
 
 def test_blocks_end_after_line_breaks_and_rejoin_exactly() -> None:
@@ -32,22 +32,10 @@ def test_decode_error_names_source_line_and_offset() -> None:
     assert str(err).startswith("in.txt:3: invalid UTF-8 byte 0xff at byte offset")
 
 
-def test_surrogateescape_passes_bad_bytes_through() -> None:
+def test_surrogateescape_and_replace_policies() -> None:
     data = b"a\xffb\nc\xc3\n"
-    out = io.BytesIO()
-    stats = process_text(str.upper, io.BytesIO(data), out, "x", "surrogateescape")
-    assert out.getvalue() == b"A\xffB\nC\xc3\n"
-    assert stats.lines == 2
-
-
-def test_replace_writes_replacement_character() -> None:
-    out = io.BytesIO()
-    process_text(lambda s: s, io.BytesIO(b"a\xffb"), out, "x", "replace")
-    assert out.getvalue() == "a\ufffdb".encode()
-
-
-def test_line_count_without_final_newline() -> None:
-    out = io.BytesIO()
-    stats = process_text(lambda s: s, io.BytesIO(b"a\n\nb"), out, "x")
-    assert stats.lines == 3
-    assert out.getvalue() == b"a\n\nb"
+    blocks = list(iter_text_blocks(io.BytesIO(data), "x", "surrogateescape"))
+    text = "".join(t for t, _ in blocks)
+    assert text.encode("utf-8", "surrogateescape") == data
+    replaced = "".join(t for t, _ in iter_text_blocks(io.BytesIO(data), "x", "replace"))
+    assert replaced == "a\ufffdb\nc\ufffd\n"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,3 +66,49 @@ def test_conllu_skips_empty_lines_and_numbers_sentences() -> None:
     assert first == "# sent_id = 1\n# text = أ\n1\tأ\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
     assert second.startswith("# sent_id = 2\n# text = ب.\n1\tب\t")
     assert "SpaceAfter=No" in second.splitlines()[2]
+
+
+# --- very long lines, piece by piece -------------------------------------------------
+
+_LONG_WORDS = ["كتـــاب", "قال:", '"نعم"', "3.14", "  ", "\t", "ﷺ", "وبكتابه", "a.b@x.org"]
+_LONG_WORDS += ["!!", "\r", "جمييييل", "ی"]
+
+
+@pytest.mark.parametrize("preset", ["none", "standard", "search"])
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "", "  \r\n"])
+def test_text_streamer_equals_whole_line(preset: str, ending: str) -> None:
+    import random
+
+    from arabnorm import build_pipeline
+    from arabnorm.io.tokens import TokenWriter
+
+    rng = random.Random(f"{preset}{ending!r}")
+    line = " ".join(rng.choice(_LONG_WORDS) for _ in range(3000)) + ending
+    writer = TokenWriter("text", build_pipeline(preset))
+    streamer = writer.line_streamer(256)
+    out = []
+    pos = 0
+    while pos < len(line):
+        step = rng.randint(1, 400)
+        piece = line[pos : pos + step]
+        pos += step
+        out.append(streamer.feed(piece, final=pos >= len(line)))
+    assert "".join(out) == writer(line)
+
+
+def test_cli_tokenizes_a_long_line_in_pieces(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = tmp_path / "long.txt"
+    words = ["كتـــاب", "قال:", '"نعم"', "3.14", "مدرسة"]
+    line = " ".join(words[i % len(words)] for i in range(1_200_000))
+    src.write_text(line + "\r\nsecond line\n", encoding="utf-8")
+    res = subprocess.run(
+        [sys.executable, "-m", "arabnorm", "tokenize", str(src)], capture_output=True, check=True
+    )
+    from arabnorm import build_pipeline
+    from arabnorm.io.tokens import TokenWriter
+
+    expected = TokenWriter("text", build_pipeline("standard"))(line + "\r\nsecond line\n")
+    assert res.stdout.decode() == expected

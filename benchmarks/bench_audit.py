@@ -1,0 +1,98 @@
+"""What seeing the changes costs: audit, diff and --explain next to clean, in one run.
+
+    python benchmarks/bench_audit.py                 # 10 MB noisy corpus, 3 runs
+    python benchmarks/bench_audit.py --mb 50 --runs 5 --preset search
+
+On a ``make_corpus.py --profile noisy`` corpus (cached in ``bench-data/``)
+and on the same corpus once cleaned, prints for each command the median wall
+time of ``--runs`` runs, its speed in MB/s (10^6 bytes of input) and its
+time relative to ``clean`` on the same input:
+
+- ``clean -p P`` (the reference), ``clean -p P --explain``;
+- ``diff -q -p P``: on the noisy corpus (every changed line is traced) and on
+  the cleaned one (the CI check: nothing changes);
+- ``audit --json -p P``: counts, every stage alone, and the pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench-data"
+PY = sys.executable
+
+
+def find_make_corpus() -> Path:
+    for base in (ROOT, *ROOT.parents):
+        candidate = base / "shared" / "bench" / "make_corpus.py"
+        if candidate.is_file():
+            return candidate
+    sys.exit("make_corpus.py not found in a shared/bench/ directory above the project")
+
+
+def corpus(mb: int) -> Path:
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"noisy-{mb}mb.txt"
+    if not path.exists():
+        subprocess.run(
+            [PY, find_make_corpus(), "--mb", str(mb), "--profile", "noisy", "-o", path],
+            check=True,
+        )
+    return path
+
+
+def timed(args: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        res = subprocess.run([PY, "-m", "arabnorm", *args], capture_output=True)
+        times.append(time.perf_counter() - start)
+        if res.returncode not in (0, 1):
+            sys.exit(f"arabnorm {' '.join(args)} failed: {res.stderr.decode()}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--preset", default="standard")
+    opts = parser.parse_args()
+    noisy = corpus(opts.mb)
+    cleaned = DATA / f"noisy-{opts.mb}mb.{opts.preset}.txt"
+    subprocess.run(
+        [PY, "-m", "arabnorm", "clean", "-p", opts.preset, noisy, "-o", cleaned], check=True
+    )
+    p = ["-p", opts.preset]
+    rows: list[tuple[str, str, float, float]] = []
+    for label, path in (("noisy", noisy), ("cleaned", cleaned)):
+        base = timed(["clean", *p, str(path), "-o", str(DATA / "out.txt")], opts.runs)
+        cases = [
+            (f"clean -p {opts.preset}", base),
+            (
+                f"clean -p {opts.preset} --explain",
+                timed(
+                    ["clean", *p, "--explain", str(path), "-o", str(DATA / "out.txt")], opts.runs
+                ),
+            ),
+            (f"diff -q -p {opts.preset}", timed(["diff", "-q", *p, str(path)], opts.runs)),
+            (
+                f"audit --json -p {opts.preset}",
+                timed(["audit", "--json", *p, str(path)], opts.runs),
+            ),
+        ]
+        mb = path.stat().st_size / 1e6
+        rows.extend((label, name, mb / t, t / base) for name, t in cases)
+    print(f"{'input':<8} {'command':<34} {'MB/s':>7} {'x clean':>8}")
+    for label, name, speed, ratio in rows:
+        print(f"{label:<8} {name:<34} {speed:>7.2f} {ratio:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

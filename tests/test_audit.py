@@ -1,0 +1,151 @@
+"""The audit: every category counted exactly, streaming, mojibake detection."""
+
+from __future__ import annotations
+
+import doctest
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arabnorm.audit
+from arabnorm.audit import (
+    CHAR_CATEGORIES,
+    COUNT_NAMES,
+    audit_stream,
+    audit_text,
+    count_categories,
+    mojibake_lines,
+)
+from arabnorm.pipeline import Pipeline
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+# One line per category, with the count each adds; nothing else on a line
+# falls into a category.
+KNOWN_LINES: list[tuple[bytes, dict[str, int]]] = [
+    ("كَتَبَ".encode(), {"diacritics": 3}),
+    ("كتـــاب".encode(), {"tatweel": 3}),
+    ("\ufefb \ufef7".encode(), {"presentation_forms": 2}),
+    ("بي\u200fن\u200b\u00ad\ufeff".encode(), {"invisible": 4}),
+    ("پچژگ ی".encode(), {"persian_letters": 5}),
+    ("١٢٣ ۴ 42".encode(), {"arabic_indic_digits": 4, "ascii_digits": 2}),
+    ("Ünïcode".encode(), {"latin_letters": 7}),
+    (b"\xff\xfe \xd8", {"invalid_utf8_lines": 1}),
+    ("ط³ظ„ط§ظ…".encode(), {"mojibake_suspect_lines": 1}),
+    (b"", {}),
+]
+KNOWN_BYTES = b"\r\n".join(line for line, _ in KNOWN_LINES) + b"\n"
+
+
+def expected_counts() -> dict[str, int]:
+    total = dict.fromkeys(COUNT_NAMES, 0)
+    for _, counts in KNOWN_LINES:
+        for key, n in counts.items():
+            total[key] += n
+    return total
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(arabnorm.audit).failed == 0
+
+
+def test_every_category_has_a_line() -> None:
+    covered = {key for _, counts in KNOWN_LINES for key in counts}
+    assert covered == set(COUNT_NAMES)
+
+
+@pytest.mark.parametrize("block_size", [1, 7, 64, 1 << 20])
+def test_known_counts_of_every_category(block_size: int) -> None:
+    stages = Pipeline.from_spec("tatweel").stages
+    report = audit_stream(io.BytesIO(KNOWN_BYTES), "known.txt", stages, block_size=block_size)
+    assert report.counts == expected_counts()
+    assert report.lines == len(KNOWN_LINES)
+    assert report.chars == len(KNOWN_BYTES.decode("utf-8", "surrogateescape"))
+    assert report.changes == {"tatweel": 3}
+
+
+def test_each_category_alone() -> None:
+    for line, counts in KNOWN_LINES:
+        report = audit_stream(io.BytesIO(line), "x", stages=[])
+        assert {k: v for k, v in report.counts.items() if v} == counts, line
+
+
+def test_line_count_without_final_newline_and_empty_input() -> None:
+    assert audit_stream(io.BytesIO(b"a\nb"), "x", stages=[]).lines == 2
+    assert audit_stream(io.BytesIO(b"a\nb\n"), "x", stages=[]).lines == 2
+    assert audit_stream(io.BytesIO(b""), "x", stages=[]).lines == 0
+
+
+def test_invalid_bytes_counted_once_per_line() -> None:
+    data = b"ok\n\xff\xff\xff bad \xfe\nfine\n\xc3\n"
+    assert audit_stream(io.BytesIO(data), "x", stages=[]).counts["invalid_utf8_lines"] == 2
+
+
+def test_pipeline_changes_and_total() -> None:
+    pipeline = Pipeline.from_spec("tatweel")
+    a = audit_text("كتـــاب\n", "a", stages=pipeline.stages, pipeline=pipeline)
+    b = audit_text("بـ\n", "b", stages=pipeline.stages, pipeline=pipeline)
+    assert (a.pipeline_changes, b.pipeline_changes) == (3, 1)
+    a.add(b)
+    assert (a.lines, a.counts["tatweel"], a.changes["tatweel"], a.pipeline_changes) == (2, 4, 4, 4)
+    data = b.to_dict()
+    assert set(data) >= {"path", "lines", "chars", "counts", "changes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("ظ…ط±ط­ط¨ط§ ط¨ظƒ", 1),  # UTF-8 read as cp1256
+        ("Ù…Ø±Ø­Ø¨Ø§", 1),  # UTF-8 read as Latin-1 (C1 controls kept)
+        ("Ù…Ø±Ø­Ø¨Ø§".encode("cp1252", "ignore").decode("cp1252"), 1),
+        ("مع، ثم عـ؟ غ« مرحبا", 0),  # ع، and friends: one pair at most
+        ("Ø± is one pair only", 0),
+        ("København, Øresund, Ærø, Ù ± é", 0),
+        ("ظ…\nط±", 0),  # a pair per line never makes a suspect
+    ],
+)
+def test_mojibake(text: str, n: int) -> None:
+    assert mojibake_lines(text) == n
+
+
+def test_no_mojibake_or_invalid_lines_in_the_seeds() -> None:
+    for seed in SEEDS:
+        with open(seed, "rb") as f:
+            report = audit_stream(f, seed.name, stages=[])
+        assert report.counts["mojibake_suspect_lines"] == 0
+        assert report.counts["invalid_utf8_lines"] == 0
+        assert report.lines > 0
+
+
+def test_hostile_input_is_linear() -> None:
+    # 200k pair-like characters on one line: one scan, no backtracking.
+    text = "ط" * 200_000 + "ظ…"
+    assert mojibake_lines(text) == 0
+    assert count_categories("ـ" * 100_000)["tatweel"] == 100_000
+
+
+def test_known_file_changes_of_the_real_stages() -> None:
+    from arabnorm.audit import default_stages
+
+    report = audit_stream(io.BytesIO(KNOWN_BYTES), "known.txt", default_stages())
+    changes = report.changes
+    assert changes["tatweel"] == 3
+    assert changes["diacritics"] == 3
+    assert changes["forms"] == 2
+    assert changes["invisible"] == 4
+    assert changes["digits"] == 4
+    assert changes["whitespace"] == 0
+    assert set(changes) >= {"alef", "yaa", "teh-marbuta", "hamza", "quotes", "camel"}
+
+
+@given(st.text(alphabet="كـَa\n\r ظ…ط±Ø±\u200f١", max_size=60), st.integers(1, 9))
+def test_streaming_gives_the_same_audit_as_one_block(text: str, block_size: int) -> None:
+    data = text.encode()
+    stages = Pipeline.from_spec("tatweel,diacritics").stages
+    whole = audit_stream(io.BytesIO(data), "x", stages)
+    pieces = audit_stream(io.BytesIO(data), "x", stages, block_size=block_size)
+    assert pieces == whole
+    assert sum(whole.counts[k] for k in CHAR_CATEGORIES) <= whole.chars
