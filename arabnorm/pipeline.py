@@ -145,6 +145,10 @@ def _runner(step: Step) -> Callable[[str], str]:
     return step.apply
 
 
+_VECTOR_SPANS = 256
+"""From this many slices on, ``Alignment.spans`` maps them with numpy."""
+
+
 class Alignment:
     """Where each slice of a pipeline's output came from in its input.
 
@@ -153,9 +157,10 @@ class Alignment:
     after the slice counts as part of it; one right before it does not.
     """
 
-    __slots__ = ("_layers",)
+    __slots__ = ("_arrays", "_layers")
 
     def __init__(self, layers: Sequence[list[Edit]]) -> None:
+        self._arrays: list[Any] | None = None
         self._layers = [
             (
                 [e[0] for e in edits],
@@ -204,6 +209,11 @@ class Alignment:
         >>> p.align("كتـــاب جديد")[1].spans([(0, 4), (5, 9)])
         [(0, 7), (8, 12)]
         """
+        if len(pairs) >= _VECTOR_SPANS and self._layers:
+            from arabnorm.fasttable import numpy_available
+
+            if numpy_available():
+                return self._spans_vectorized(pairs)
         starts = [p[0] for p in pairs]
         ends = [p[1] for p in pairs]
         for in_s, in_e, out_s, out_e in reversed(self._layers):
@@ -236,6 +246,49 @@ class Alignment:
                 new_ends.append(sb)
             starts, ends = new_starts, new_ends
         return list(zip(starts, ends, strict=True))
+
+    def _spans_vectorized(self, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``spans`` with numpy: the same rules, one array operation per step."""
+        import numpy as np
+
+        if self._arrays is None:
+            arrays = []
+            for layer in self._layers:
+                os_, oe = np.asarray(layer[2], dtype=np.int64), np.asarray(layer[3], dtype=np.int64)
+                pure = np.concatenate(([0], np.cumsum(os_ == oe)))
+                arrays.append(
+                    (
+                        np.asarray(layer[0], dtype=np.int64),
+                        np.asarray(layer[1], dtype=np.int64),
+                        os_,
+                        oe,
+                        pure,
+                    )
+                )
+            self._arrays = arrays
+        both = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+        a, b = both[:, 0], both[:, 1]
+        for in_s, in_e, out_s, out_e, pure in reversed(self._arrays):
+            n = len(out_s)
+            # start: inside an edit's output -> the edit's input start, else the gap
+            j = np.searchsorted(out_e, a, side="right")
+            jc = np.minimum(j, n - 1)
+            jm = np.maximum(j - 1, 0)
+            gap = np.where(j == 0, a, in_e[jm] + (a - out_e[jm]))
+            sa = np.where((j < n) & (out_s[jc] <= a), in_s[jc], gap)
+            # end: the edit ending at or around it, then the deletions right after
+            k = np.searchsorted(out_s, b, side="left")
+            km = np.maximum(k - 1, 0)
+            inside = (k > 0) & (out_e[km] >= b)
+            base = np.where(k == 0, b, np.where(inside, in_e[km], in_e[km] + (b - out_e[km])))
+            # Edits whose output starts at b: pure deletions first (at most one
+            # non-empty replacement can follow), so they are a prefix.
+            r = np.searchsorted(out_s, b, side="right")
+            deletions = pure[r] - pure[k]
+            last = np.clip(k + deletions - 1, 0, n - 1)
+            sb = np.where(deletions > 0, in_e[last], base)
+            a, b = sa, np.where(b <= a, sa, sb)
+        return list(zip(a.tolist(), b.tolist(), strict=True))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The input slice that produced ``output[start:end]``."""

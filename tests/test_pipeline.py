@@ -106,3 +106,19 @@ def test_alignment_spans_batch_equals_span_one_by_one() -> None:
         _, alignment = build_pipeline(preset).align(text)
         pairs = [(a, b) for a, b in itertools.combinations_with_replacement(range(30), 2)]
         assert alignment.spans(pairs) == [alignment.span(a, b) for a, b in pairs]
+
+
+def test_vectorized_spans_equal_one_by_one() -> None:
+    pytest.importorskip("numpy")
+    import random
+
+    from arabnorm import build_pipeline
+
+    rng = random.Random(7)
+    pieces = ["كتـــاب", "مُحَمَّدٌ", "ﷺ", "ﻷ", "  ", "“نص”", "x\u200by", "جمييييل", "\t", "ab"]
+    text = " ".join(rng.choice(pieces) for _ in range(400))
+    p = Pipeline((*build_pipeline("search").stages, Swap()))
+    out, alignment = p.align(text)
+    pairs = [(a, b) for a in range(0, len(out), 3) for b in (a, a + 1, a + 5) if b <= len(out)]
+    assert len(pairs) > 256  # large enough for the vectorized path
+    assert alignment.spans(pairs) == [alignment.span(a, b) for a, b in pairs]

@@ -59,6 +59,10 @@ def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
         normalized, alignment, changed = block, None, False
     norm_lines = normalized.split("\n") if changed else originals
     plain = has_only_plain_spaces(normalized)
+    # First every line's tokens, collecting the spans of changed lines in
+    # normalized coordinates; then one mapping back for the whole block.
+    lines: list[tuple[str, str, list[str], list[tuple[int, int]] | None, int, int]] = []
+    pending: list[tuple[int, int]] = []
     orig_off = norm_off = 0
     for i, line in enumerate(originals):
         has_cr = line[-1:] == "\r" and (i < last or block.endswith("\n"))
@@ -68,22 +72,28 @@ def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
         norm_body = norm[:-1] if has_cr and norm[-1:] == "\r" else norm
         if not changed or norm_body == orig:
             toks, spans = line_tokens_and_spans(orig, plain and not has_cr)
+            lines.append((orig, term, toks, spans, orig_off, 0))
         else:
-            assert alignment is not None
             toks, norm_spans = line_tokens_and_spans(norm_body, plain and not has_cr)
-            spans = []
-            mapped = alignment.spans([(norm_off + s, norm_off + e) for s, e in norm_spans])
-            for a, b in mapped:
-                a -= orig_off
-                b -= orig_off
-                while a < b and orig[a].isspace():
-                    a += 1
-                while b > a and orig[b - 1].isspace():
-                    b -= 1
-                spans.append((a, b))
-        yield orig, term, toks, spans
+            lines.append((orig, term, toks, None, orig_off, len(pending)))
+            pending.extend([(norm_off + s, norm_off + e) for s, e in norm_spans])
         orig_off += len(line) + 1
         norm_off += len(norm) + 1
+    mapped = alignment.spans(pending) if alignment is not None and pending else []
+    for orig, term, toks, known, off, first in lines:
+        if known is not None:
+            yield orig, term, toks, known
+            continue
+        spans = []
+        for a, b in mapped[first : first + len(toks)]:
+            a -= off
+            b -= off
+            while a < b and orig[a].isspace():
+                a += 1
+            while b > a and orig[b - 1].isspace():
+                b -= 1
+            spans.append((a, b))
+        yield orig, term, toks, spans
 
 
 def split_clitics(

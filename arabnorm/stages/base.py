@@ -22,6 +22,7 @@ across a line break, and ``\\r`` before ``\\n`` belongs to the terminator.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -105,8 +106,19 @@ class Table(Step):
     def pattern(self) -> Any:
         """A compiled class of every code point this table changes."""
         if self._pattern is None:
-            keys = "".join(regex.escape(chr(k)) for k in sorted(self.mapping))
-            self._pattern = regex.compile(f"[{keys}]" if keys else r"(?!)")
+            # Consecutive code points as ranges: a class of hundreds of single
+            # characters is many times slower to search than a few ranges.
+            ranges: list[list[int]] = []
+            for k in sorted(self.mapping):
+                if ranges and ranges[-1][1] == k - 1:
+                    ranges[-1][1] = k
+                else:
+                    ranges.append([k, k])
+            body = "".join(
+                re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                for a, b in ranges
+            )
+            self._pattern = re.compile(f"[{body}]" if body else r"(?!)")
         return self._pattern
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
