@@ -23,17 +23,17 @@ import sys
 import time
 from pathlib import Path
 
+from shared import MAKE_CORPUS  # benchmarks/ is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench-data"
 PY = sys.executable
 
 
 def find_make_corpus() -> Path:
-    for base in (ROOT, *ROOT.parents):
-        candidate = base / "shared" / "bench" / "make_corpus.py"
-        if candidate.is_file():
-            return candidate
-    sys.exit("make_corpus.py not found in a shared/bench/ directory above the project")
+    if MAKE_CORPUS.is_file():
+        return MAKE_CORPUS
+    sys.exit(f"make_corpus.py not found at {MAKE_CORPUS} (set ARABNORM_SHARED)")
 
 
 def corpus(mb: int) -> Path:

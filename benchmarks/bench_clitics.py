@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import regex
+from shared import SHARED
 
 from arabnorm.clitics import Segmenter, load_wordfreq
 
@@ -57,15 +58,6 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def find_shared() -> Path:
-    """The shared folder beside the project root (or beside its parent)."""
-    root = Path(__file__).resolve().parents[1]
-    for candidate in (root.parent / "shared", root.parent.parent / "shared"):
-        if candidate.is_dir():
-            return candidate
-    return root.parent / "shared"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -74,7 +66,7 @@ def main() -> int:
         nargs="?",
         help="default: make_corpus.py --mb 5 --profile clean from the shared folder",
     )
-    ap.add_argument("--shared", type=Path, default=find_shared())
+    ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     if args.corpus is None:

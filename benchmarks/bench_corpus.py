@@ -33,8 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench-data"
-SHARED = Path(os.environ.get("ARABNORM_SHARED") or ROOT.parent / "shared")
-MAKE_CORPUS = SHARED / "bench" / "make_corpus.py"
+from shared import MAKE_CORPUS  # noqa: E402 - benchmarks/ is on sys.path
+
 PY = sys.executable
 
 PLAIN_COPY = """

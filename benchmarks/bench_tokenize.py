@@ -20,7 +20,6 @@ would. Figures are medians of ``--runs`` runs.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -30,9 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The shared folder beside the project (as CI lays it out), or $ARABNORM_SHARED.
-SHARED = Path(os.environ.get("ARABNORM_SHARED") or ROOT.parent / "shared")
-MAKE_CORPUS = SHARED / "bench" / "make_corpus.py"
+from shared import MAKE_CORPUS  # noqa: E402 - benchmarks/ is on sys.path
+
 BLOCK = 1 << 20
 
 

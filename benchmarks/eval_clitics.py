@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import regex
+from shared import SHARED
 
 from arabnorm.clitics import Segmenter
 
@@ -29,18 +30,9 @@ def simple_tokens(line: str) -> list[str]:
     return [m.group(0) for m in TOKEN.finditer(line)]
 
 
-def find_shared() -> Path:
-    """The shared folder beside the project root (or beside its parent)."""
-    root = Path(__file__).resolve().parents[1]
-    for candidate in (root.parent / "shared", root.parent.parent / "shared"):
-        if candidate.is_dir():
-            return candidate
-    return root.parent / "shared"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=find_shared())
+    ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--ratio", type=float, default=None)
     args = ap.parse_args()
     shared = args.shared

@@ -14,7 +14,6 @@ CAMeL Tools' ``simple_word_tokenize`` in the same run.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -23,10 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The shared folder beside the project (as CI lays it out), or $ARABNORM_SHARED.
-SHARED = Path(os.environ.get("ARABNORM_SHARED") or ROOT.parent / "shared")
-GOLD = SHARED / "eval" / "ud-arabic-pud" / "ar_pud-ud-test.conllu"
-SCORER = SHARED / "eval" / "score_tokens.py"
+from shared import PUD_GOLD as GOLD  # noqa: E402 - benchmarks/ is on sys.path
+from shared import SCORER  # noqa: E402
 
 
 def _ours(line: str) -> list[str]:
