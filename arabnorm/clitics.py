@@ -559,7 +559,7 @@ def load_wordfreq() -> dict[str, float]:
     except ImportError as exc:
         raise MissingResourceError(
             "clitic segmentation needs the word frequencies of the 'wordfreq' "
-            "package: install them with  pip install 'arabnorm[clitics]'"
+            "package: install them with: pip install 'arabnorm[clitics]'"
         ) from exc
     table: dict[str, float] = wordfreq.get_frequency_dict("ar", "large")
     return table
