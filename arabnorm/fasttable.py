@@ -463,6 +463,23 @@ MAX_REQUIRED = 256
 """Rules whose required characters are more than this many are not filtered."""
 
 
+def _parse_tree(pattern: str, flags: int) -> list[Any] | None:
+    """The parse tree of ``pattern`` by the standard library's own parser, or None.
+
+    Used only to learn what a pattern must contain; a pattern the standard
+    parser cannot read (``regex``-only syntax) or a case-insensitive one
+    simply gets no filter.
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return list(_parser.parse(pattern.removeprefix("(?r)")))
+    except Exception:
+        return None
+
+
 def required_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
     """Code points of which every match of ``pattern`` contains at least one.
 
@@ -474,15 +491,10 @@ def required_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
     >>> required_chars("[^a]x?") is None
     True
     """
-    if flags & re.IGNORECASE:
+    tree = _parse_tree(pattern, flags)
+    if tree is None:
         return None
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        tree = _parser.parse(pattern.removeprefix("(?r)"))
-    except Exception:
-        return None
-    found = _required_seq(list(tree))
+    found = _required_seq(tree)
     return frozenset(found) if found is not None else None
 
 
@@ -792,15 +804,10 @@ def required_pairs(pattern: str, flags: int = 0) -> frozenset[str] | None:
     >>> sorted(required_pairs(r"(?m)^ +| {2,}| +$"))
     ['\\n ', ' \\n', '  ']
     """
-    if flags & re.IGNORECASE:
+    tree = _parse_tree(pattern, flags)
+    if tree is None:
         return None
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        tree = _parser.parse(pattern.removeprefix("(?r)"))
-    except Exception:
-        return None
-    found = _pairs_seq(list(tree))
+    found = _pairs_seq(tree)
     if found is None or len(found) > MAX_PAIRS:
         return None
     return frozenset(chr(a) + chr(b) for a, b in found)
