@@ -188,6 +188,24 @@ def _work(codec: Codec, block: Block, source: str) -> BlockResult:
     return codec.process(block.data, block.line, block.offset, source, _WORKER_TRANSFORM)
 
 
+def _work_at(
+    codec: Codec, path: str, offset: int, length: int, line: int, source: str
+) -> BlockResult:
+    """``_work`` on bytes the worker reads from ``path`` itself.
+
+    Sending a block's place instead of its bytes spares the main process
+    pickling every block into a pipe, which competed with the workers for the
+    same cores. The bytes are the ones the reader already cut (the file is
+    read from the page cache a second time); a file that changed under the
+    run is reported rather than processed short.
+    """
+    with open(path, "rb") as f:
+        data = os.pread(f.fileno(), length, offset)
+    if len(data) != length:
+        raise InputError(source, line, "file changed while it was being read")
+    return codec.process(data, line, offset, source, _WORKER_TRANSFORM)
+
+
 def resolve_jobs(jobs: int) -> int:
     """``0`` means every core this process may use."""
     if jobs > 0:
@@ -248,9 +266,18 @@ class Executor:
             ) from None
 
     def map(
-        self, codec: Codec, items: Iterator[Block | Piece], source: str
+        self,
+        codec: Codec,
+        items: Iterator[Block | Piece],
+        source: str,
+        path: str | None = None,
     ) -> Iterator[tuple[int, BlockResult]]:
-        """``(input bytes, result)`` per block, in input order."""
+        """``(input bytes, result)`` per block, in input order.
+
+        ``path`` names the plain (uncompressed, regular) file the blocks come
+        from, at the offsets they carry; workers then read each block from it
+        instead of receiving its bytes.
+        """
         streamer = None
         pending: deque[tuple[int, Any]] = deque()
         limit = 2 * self.jobs + 1
@@ -271,7 +298,12 @@ class Executor:
                     codec.process(item.data, item.line, item.offset, source, self.transform),
                 )
                 continue
-            pending.append((len(item.data), self._pool.submit(_work, codec, item, source)))
+            if path is not None:
+                size = len(item.data)
+                fut = self._pool.submit(_work_at, codec, path, item.offset, size, item.line, source)
+            else:
+                fut = self._pool.submit(_work, codec, item, source)
+            pending.append((len(item.data), fut))
             if len(pending) >= limit:
                 size, res = pending.popleft()
                 yield size, self._result(res)
@@ -299,8 +331,13 @@ def run_stream(
     on_read: Callable[[int], None] | None = None,
     block_size: int = BLOCK_SIZE,
     long_line: int = LONG_LINE,
+    path: str | None = None,
 ) -> RunStats:
-    """Transform everything ``src`` holds into ``dst``; return what was counted."""
+    """Transform everything ``src`` holds into ``dst``; return what was counted.
+
+    ``path``: the regular, uncompressed file ``src`` reads from its start, if
+    any; with workers they read their blocks from it themselves.
+    """
     stats = RunStats(files=1)
     initial = b""
     if isinstance(codec, CsvCodec):
@@ -322,7 +359,7 @@ def run_stream(
         start_offset=stats.bytes_in,
         initial=initial,
     )
-    for size, result in executor.map(codec, items, source):
+    for size, result in executor.map(codec, items, source, path):
         dst.write(result.data)
         stats.add_block(size, result)
     return stats
