@@ -39,6 +39,8 @@ class WorkerError(ArabnormError):
 
 
 LONG_LINE = 4 << 20
+WARM_UP = 64 << 10
+"""Bytes of the first block the transform is run on before workers are forked."""
 
 
 @dataclass
@@ -225,22 +227,42 @@ class Executor:
         self._pool: Any = None
 
     def __enter__(self) -> Executor:
-        if self.jobs > 1:
-            import contextlib
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            with contextlib.suppress(ImportError):
-                import numpy  # noqa: F401 - imported once here, shared by forked workers
-
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(
-                self.jobs,
-                mp_context=multiprocessing.get_context(method),
-                initializer=_init_worker,
-                initargs=(self.transform,),
-            )
         return self
+
+    def _start(self, codec: Codec, block: Block, source: str) -> Any:
+        """Start the workers, after warming the transform up on the first block's head.
+
+        The transform builds lookup tables, compiles patterns and picks its
+        regex engine on its first real text. Doing that once here, on a few
+        KiB of the first block, before the workers are forked, spares every
+        worker doing it again on its first block (the fork shares the result).
+        The workers are started on the first block, not on entry, for that
+        reason; a run of only over-long lines never starts them.
+        """
+        import contextlib
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with contextlib.suppress(ImportError):
+            import numpy  # noqa: F401 - imported once here, shared by forked workers
+
+        from arabnorm.pipeline import Pipeline
+
+        # Only a Pipeline is known to be pure and safe to run here; another
+        # transform might have side effects, or bring this process down.
+        if isinstance(self.transform, Pipeline):
+            head = block.data[:WARM_UP]
+            cut = codec.cut(head, len(head) == len(block.data))
+            # An error in the head is the first block's: its worker reports it, in order.
+            with contextlib.suppress(Exception):
+                codec.process(head[:cut], block.line, block.offset, source, self.transform)
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        return ProcessPoolExecutor(
+            self.jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(self.transform,),
+        )
 
     def __exit__(self, *exc: object) -> None:
         pool, self._pool = self._pool, None
@@ -292,6 +314,8 @@ class Executor:
                 if item.final:
                     streamer = None
                 continue
+            if self.jobs > 1 and self._pool is None:
+                self._pool = self._start(codec, item, source)
             if self._pool is None:
                 yield (
                     len(item.data),
