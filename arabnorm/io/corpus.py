@@ -245,6 +245,22 @@ def _size(path: str) -> int | None:
         return None
 
 
+def _plain_file(path: str) -> str | None:
+    """``path`` if workers can read their blocks from it by offset, else ``None``.
+
+    Only a regular file read as is qualifies: standard input, pipes and
+    compressed files are passed to workers block by block.
+    """
+    if path == "-" or compression_of(path) is not None:
+        return None
+    import stat
+
+    try:
+        return path if stat.S_ISREG(os.stat(path).st_mode) else None
+    except OSError:
+        return None
+
+
 def _one(
     path: str,
     dst: BinaryIO,
@@ -266,7 +282,9 @@ def _one(
     )
     progress.file(name)
     with _reader(path, progress) as src:
-        stats = run_stream(src, dst, codec, executor, name, block_size=o.block_size)
+        stats = run_stream(
+            src, dst, codec, executor, name, block_size=o.block_size, path=_plain_file(path)
+        )
     progress.file_done()
     result.total.add(stats)
     result.files.append(FileReport(name, fmt, stats))

@@ -39,6 +39,8 @@ class WorkerError(ArabnormError):
 
 
 LONG_LINE = 4 << 20
+WARM_UP = 64 << 10
+"""Bytes of the first block the transform is run on before workers are forked."""
 
 
 @dataclass
@@ -188,6 +190,24 @@ def _work(codec: Codec, block: Block, source: str) -> BlockResult:
     return codec.process(block.data, block.line, block.offset, source, _WORKER_TRANSFORM)
 
 
+def _work_at(
+    codec: Codec, path: str, offset: int, length: int, line: int, source: str
+) -> BlockResult:
+    """``_work`` on bytes the worker reads from ``path`` itself.
+
+    Sending a block's place instead of its bytes spares the main process
+    pickling every block into a pipe, which competed with the workers for the
+    same cores. The bytes are the ones the reader already cut (the file is
+    read from the page cache a second time); a file that changed under the
+    run is reported rather than processed short.
+    """
+    with open(path, "rb") as f:
+        data = os.pread(f.fileno(), length, offset)
+    if len(data) != length:
+        raise InputError(source, line, "file changed while it was being read")
+    return codec.process(data, line, offset, source, _WORKER_TRANSFORM)
+
+
 def resolve_jobs(jobs: int) -> int:
     """``0`` means every core this process may use."""
     if jobs > 0:
@@ -207,22 +227,42 @@ class Executor:
         self._pool: Any = None
 
     def __enter__(self) -> Executor:
-        if self.jobs > 1:
-            import contextlib
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            with contextlib.suppress(ImportError):
-                import numpy  # noqa: F401 - imported once here, shared by forked workers
-
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(
-                self.jobs,
-                mp_context=multiprocessing.get_context(method),
-                initializer=_init_worker,
-                initargs=(self.transform,),
-            )
         return self
+
+    def _start(self, codec: Codec, block: Block, source: str) -> Any:
+        """Start the workers, after warming the transform up on the first block's head.
+
+        The transform builds lookup tables, compiles patterns and picks its
+        regex engine on its first real text. Doing that once here, on a few
+        KiB of the first block, before the workers are forked, spares every
+        worker doing it again on its first block (the fork shares the result).
+        The workers are started on the first block, not on entry, for that
+        reason; a run of only over-long lines never starts them.
+        """
+        import contextlib
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with contextlib.suppress(ImportError):
+            import numpy  # noqa: F401 - imported once here, shared by forked workers
+
+        from arabnorm.pipeline import Pipeline
+
+        # Only a Pipeline is known to be pure and safe to run here; another
+        # transform might have side effects, or bring this process down.
+        if isinstance(self.transform, Pipeline):
+            head = block.data[:WARM_UP]
+            cut = codec.cut(head, len(head) == len(block.data))
+            # An error in the head is the first block's: its worker reports it, in order.
+            with contextlib.suppress(Exception):
+                codec.process(head[:cut], block.line, block.offset, source, self.transform)
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        return ProcessPoolExecutor(
+            self.jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(self.transform,),
+        )
 
     def __exit__(self, *exc: object) -> None:
         pool, self._pool = self._pool, None
@@ -248,9 +288,18 @@ class Executor:
             ) from None
 
     def map(
-        self, codec: Codec, items: Iterator[Block | Piece], source: str
+        self,
+        codec: Codec,
+        items: Iterator[Block | Piece],
+        source: str,
+        path: str | None = None,
     ) -> Iterator[tuple[int, BlockResult]]:
-        """``(input bytes, result)`` per block, in input order."""
+        """``(input bytes, result)`` per block, in input order.
+
+        ``path`` names the plain (uncompressed, regular) file the blocks come
+        from, at the offsets they carry; workers then read each block from it
+        instead of receiving its bytes.
+        """
         streamer = None
         pending: deque[tuple[int, Any]] = deque()
         limit = 2 * self.jobs + 1
@@ -265,13 +314,20 @@ class Executor:
                 if item.final:
                     streamer = None
                 continue
+            if self.jobs > 1 and self._pool is None:
+                self._pool = self._start(codec, item, source)
             if self._pool is None:
                 yield (
                     len(item.data),
                     codec.process(item.data, item.line, item.offset, source, self.transform),
                 )
                 continue
-            pending.append((len(item.data), self._pool.submit(_work, codec, item, source)))
+            if path is not None:
+                size = len(item.data)
+                fut = self._pool.submit(_work_at, codec, path, item.offset, size, item.line, source)
+            else:
+                fut = self._pool.submit(_work, codec, item, source)
+            pending.append((len(item.data), fut))
             if len(pending) >= limit:
                 size, res = pending.popleft()
                 yield size, self._result(res)
@@ -299,8 +355,13 @@ def run_stream(
     on_read: Callable[[int], None] | None = None,
     block_size: int = BLOCK_SIZE,
     long_line: int = LONG_LINE,
+    path: str | None = None,
 ) -> RunStats:
-    """Transform everything ``src`` holds into ``dst``; return what was counted."""
+    """Transform everything ``src`` holds into ``dst``; return what was counted.
+
+    ``path``: the regular, uncompressed file ``src`` reads from its start, if
+    any; with workers they read their blocks from it themselves.
+    """
     stats = RunStats(files=1)
     initial = b""
     if isinstance(codec, CsvCodec):
@@ -322,7 +383,7 @@ def run_stream(
         start_offset=stats.bytes_in,
         initial=initial,
     )
-    for size, result in executor.map(codec, items, source):
+    for size, result in executor.map(codec, items, source, path):
         dst.write(result.data)
         stats.add_block(size, result)
     return stats

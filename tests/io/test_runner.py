@@ -129,3 +129,19 @@ def test_a_dead_worker_stops_the_run_with_an_error() -> None:
 
     with pytest.raises(WorkerError, match="worker process stopped"):
         _run(_corpus(2000), TextCodec(), _DiesInWorker(), 2, block_size=256)  # type: ignore[arg-type]
+
+
+def test_worker_reads_its_block_by_offset_and_notices_a_shrunk_file(
+    tmp_path: os.PathLike[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arabnorm.errors import InputError
+    from arabnorm.io import runner
+
+    src = os.path.join(tmp_path, "a.txt")
+    with open(src, "wb") as f:
+        f.write("سطر\nكتـاب\n".encode())
+    monkeypatch.setattr(runner, "_WORKER_TRANSFORM", TATWEEL)
+    got = runner._work_at(TextCodec(), src, 7, 11, 2, "a.txt")
+    assert (got.data, got.lines) == ("كتاب\n".encode(), 1)
+    with pytest.raises(InputError, match="changed while"):
+        runner._work_at(TextCodec(), src, 7, 40, 2, "a.txt")
