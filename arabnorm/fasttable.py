@@ -303,6 +303,20 @@ def rule_runner(rule: Any, use_re: bool = True) -> Callable[[str], str]:
     return filtered(_engine_runner(rule, use_re), rule.pattern)
 
 
+def _vector_units(text: str) -> Any:
+    """The code units of ``text`` for a vectorized rule, or None to run the rule itself.
+
+    Short texts are not worth the conversion; texts with lone surrogates
+    cannot be converted.
+    """
+    if len(text) < MIN_VECTOR:
+        return None
+    try:
+        return _code_units(text)
+    except UnicodeEncodeError:
+        return None
+
+
 class VectorRuns:
     """A ``RunRule`` run by comparing each character with its neighbour, vectorized.
 
@@ -329,11 +343,8 @@ class VectorRuns:
         self._keep = rule.keep
 
     def __call__(self, text: str) -> str:
-        if len(text) < MIN_VECTOR:
-            return self._run(text)
-        try:
-            units = _code_units(text)
-        except UnicodeEncodeError:
+        units = _vector_units(text)
+        if units is None:
             return self._run(text)
         import numpy as np
 
@@ -389,11 +400,8 @@ class VectorTrim:
         self._char = ord(rule.char)
 
     def __call__(self, text: str) -> str:
-        if len(text) < MIN_VECTOR:
-            return self._run(text)
-        try:
-            units = _code_units(text)
-        except UnicodeEncodeError:
+        units = _vector_units(text)
+        if units is None:
             return self._run(text)
         import numpy as np
 

@@ -24,6 +24,7 @@ from arabnorm.errors import (
     ArabnormError,
     UsageError,
 )
+from arabnorm.io.text import ERROR_POLICIES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,7 +94,7 @@ def io_options(func: F) -> F:
     """Inputs, ``-o``, ``-i`` and ``--errors``."""
     func = click.option(
         "--errors",
-        type=click.Choice(["strict", "surrogateescape", "replace"]),
+        type=click.Choice(ERROR_POLICIES),
         default="strict",
         show_default=True,
         help="Undecodable bytes: stop with an error (strict), pass them through "

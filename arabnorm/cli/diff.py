@@ -26,6 +26,7 @@ import click
 from arabnorm import chars
 from arabnorm.cli.common import handle_errors, pipeline_options, resolve_pipeline
 from arabnorm.cli.control import control_options, input_paths, reading, walk_options
+from arabnorm.io.text import ERROR_POLICIES
 
 # Marker style: (before, after) for removed and inserted text.
 PLAIN = (("[-", "-]"), ("{+", "+}"))
@@ -118,7 +119,7 @@ def _use_color(color: str) -> bool:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(allow_dash=True))
 @click.option(
     "--errors",
-    type=click.Choice(["strict", "surrogateescape", "replace"]),
+    type=click.Choice(ERROR_POLICIES),
     default="strict",
     show_default=True,
     help="Undecodable bytes: stop with an error (strict), keep them (surrogateescape, "

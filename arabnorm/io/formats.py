@@ -159,6 +159,11 @@ def count_lines(raw: bytes) -> int:
     return n + 1 if raw and not raw.endswith(b"\n") else n
 
 
+def _cut_after_line(data: bytes, final: bool) -> int:
+    """Where a block of whole lines ends: after the last line break (all of it at the end)."""
+    return len(data) if final else data.rfind(b"\n") + 1
+
+
 @dataclass(frozen=True)
 class TextCodec:
     """Plain text: the transform sees blocks of whole lines."""
@@ -167,7 +172,7 @@ class TextCodec:
     kind = "text"
 
     def cut(self, data: bytes, final: bool) -> int:
-        return len(data) if final else data.rfind(b"\n") + 1
+        return _cut_after_line(data, final)
 
     def process(
         self, raw: bytes, line: int, offset: int, source: str, transform: Transform
@@ -252,7 +257,7 @@ class JsonlCodec:
     kind = "jsonl"
 
     def cut(self, data: bytes, final: bool) -> int:
-        return len(data) if final else data.rfind(b"\n") + 1
+        return _cut_after_line(data, final)
 
     def process(
         self, raw: bytes, line: int, offset: int, source: str, transform: Transform
