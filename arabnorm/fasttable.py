@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
@@ -268,7 +269,7 @@ def _same_in_both_engines(pattern: str) -> bool:
     >>> _same_in_both_engines(r"[ab]+(?= )"), _same_in_both_engines(r"\\w+")
     (True, False)
     """
-    tree = _parse(pattern)
+    tree = _parse_tree(pattern)
     if tree is None:
         return False
     stack: list[Any] = list(tree)
@@ -312,7 +313,7 @@ def _vector_units(text: str) -> Any:
     if len(text) < MIN_VECTOR:
         return None
     try:
-        return _code_units(text)
+        return code_units(text)
     except UnicodeEncodeError:
         return None
 
@@ -471,21 +472,34 @@ MAX_REQUIRED = 256
 """Rules whose required characters are more than this many are not filtered."""
 
 
-def _parse_tree(pattern: str, flags: int) -> list[Any] | None:
+@functools.lru_cache(maxsize=256)
+def _parse_tree(pattern: str, flags: int = 0) -> list[Any] | None:
     """The parse tree of ``pattern`` by the standard library's own parser, or None.
 
     Used only to learn what a pattern must contain; a pattern the standard
     parser cannot read (``regex``-only syntax) or a case-insensitive one
-    simply gets no filter.
+    (by ``flags``, ``(?i)`` or ``(?i:...)``) simply gets no filter.
     """
     if flags & re.IGNORECASE:
         return None
     try:
         from re import _parser  # type: ignore[attr-defined]
 
-        return list(_parser.parse(pattern.removeprefix("(?r)")))
+        parsed = _parser.parse(pattern.removeprefix("(?r)"))
     except Exception:
         return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    stack: list[Any] = list(parsed)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple) and str(item[0]) == "SUBPATTERN" and item[1][1] & re.IGNORECASE:
+            return None
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif hasattr(item, "data"):  # a nested SubPattern
+            stack.extend(item.data)
+    return list(parsed)
 
 
 def required_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
@@ -572,7 +586,7 @@ class LineFilter:
         if self._present and not any(c in text for c in self._present):
             return text
         try:
-            units = _code_units(text)
+            units = code_units(text)
         except UnicodeEncodeError:
             return self._run(text)
         hits = self._hits(units)
@@ -589,12 +603,18 @@ MERGE = 128
 """Lines to transform closer than this many characters are transformed together."""
 
 
-def _run_on_lines(text: str, spans: Iterable[tuple[int, int]], run: Callable[[str], str]) -> str:
-    """Apply ``run`` to the lines holding each ``(lo, hi)`` span; copy the rest.
+def _run_on_lines(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    run: Callable[[str], str],
+    rest: Callable[[str], str] = str,
+) -> str:
+    """Apply ``run`` to the lines holding each ``(lo, hi)`` span, ``rest`` to the others.
 
     Nearby lines go to ``run`` as one segment (fewer calls); every segment
-    starts and ends at a line boundary, so the result is that of ``run`` on
-    the whole text.
+    starts and ends at a line boundary, so when ``run`` and ``rest`` agree on
+    the lines given to ``rest`` (by default copied as they are), the result
+    is that of ``run`` on the whole text.
     """
     n = len(text)
     pieces: list[str] = []
@@ -610,19 +630,19 @@ def _run_on_lines(text: str, spans: Iterable[tuple[int, int]], run: Callable[[st
             seg_end = end
             continue
         if seg_start >= 0:
-            pieces.append(text[last:seg_start])
+            pieces.append(rest(text[last:seg_start]))
             pieces.append(run(text[seg_start:seg_end]))
             last = seg_end
         seg_start, seg_end = max(start, last), end
     if seg_start >= 0:
-        pieces.append(text[last:seg_start])
+        pieces.append(rest(text[last:seg_start]))
         pieces.append(run(text[seg_start:seg_end]))
         last = seg_end
-    pieces.append(text[last:])
+    pieces.append(rest(text[last:]))
     return "".join(pieces)
 
 
-def _code_units(text: str) -> Any:
+def code_units(text: str) -> Any:
     """One array element per character: UTF-16 units when there are no surrogate
     pairs (half the memory traffic), else UTF-32."""
     import numpy as np
@@ -683,22 +703,13 @@ def _hits_run(lut: _Lut, length: int) -> Callable[[Any], Any]:
     return hits
 
 
-def _parse(pattern: str) -> list[Any] | None:
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        return list(_parser.parse(pattern.removeprefix("(?r)")))
-    except Exception:
-        return None
-
-
 def excluded_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
     """``S`` when the pattern is a run of ``[^S]``: it matches only outside ``S``.
 
     >>> sorted(excluded_chars("[^a-c]++"))
     [97, 98, 99]
     """
-    tree = _parse(pattern)
+    tree = _parse_tree(pattern)
     if flags & re.IGNORECASE or tree is None or len(tree) != 1:
         return None
     op, av = tree[0]
@@ -730,7 +741,7 @@ def run_chars(pattern: str, flags: int = 0) -> tuple[frozenset[int], int] | None
     >>> sorted(s), n
     ([97, 98], 3)
     """
-    tree = _parse(pattern)
+    tree = _parse_tree(pattern)
     if flags & re.IGNORECASE or tree is None:
         return None
     for (op1, av1), (op2, av2) in itertools.pairwise(tree):
@@ -763,7 +774,7 @@ def starts_with_literal(pattern: str, flags: int = 0) -> bool:
     """
     if flags & re.IGNORECASE or pattern.startswith("(?r)"):
         return False
-    tree = _parse(pattern)
+    tree = _parse_tree(pattern)
     if not tree:
         return False
     op, av = tree[0]
@@ -903,7 +914,7 @@ class PairFilter:
     def _starts(self, text: str) -> Any:
         import numpy as np
 
-        units = _code_units("\n" + text + "\n")
+        units = code_units("\n" + text + "\n")
         first, second = units[:-1], units[1:]
         found = np.zeros(len(first), dtype=np.bool_)
         by_first: dict[int, list[int]] = {}
@@ -938,3 +949,189 @@ class PairFilter:
         # the pair padded[p:p+2] is text[p-1:p+1]: both its lines are transformed
         spans = ((max(p - 1, 0), min(p, n - 1)) for p in starts.tolist())
         return _run_on_lines(text, spans, self._run)
+
+
+# --- tables across rules that rarely apply ----------------------------------
+
+
+class TableWindow:
+    """Tables with rules between them, run as one table where no rule can apply.
+
+    The rules between the tables of a pipeline (composing a combining
+    hamza, joining a ligature) keep the tables apart, yet most text holds
+    none of the characters they need, and a rule is the identity on a text
+    without its required characters. Each rule's *danger* set is its
+    required characters and everything the tables before it turn into one
+    of them. One lookup over the block finds which rules' danger characters
+    are there. With none, the whole window is the fused table, one pass.
+    Otherwise the first such rule splits the window: the tables before it
+    fused, the rule, then the rest of the steps as a window of their own.
+
+    >>> from arabnorm.stages.base import Rule
+    >>> steps = [Table({ord("أ"): "ا"}), Rule("اب", "X"), Table({ord("ـ"): ""})]
+    >>> window = table_window(steps, [s.apply for s in steps])
+    >>> window is not None and window("أبـد\\nكـتب\\n" * 600) == "Xد\\nكتب\\n" * 600
+    True
+    """
+
+    __slots__ = ("_fused", "_lut", "_prefix", "_rules", "_steps", "_suffix")
+
+    def __init__(self, steps: list[Any], runners: list[Callable[[str], str]]) -> None:
+        import numpy as np
+
+        self._steps = list(zip(steps, runners, strict=True))
+        self._rules: list[int] = []  # positions of the rules in the steps
+        self._prefix: list[Callable[[str], str]] = []  # the tables before each rule, fused
+        danger: dict[int, int] = {}  # code point -> bits of the rules it endangers
+        before: Table | None = None  # the tables so far, fused
+        for i, step in enumerate(steps):
+            if isinstance(step, Table):
+                before = step if before is None else before.then(step)
+                continue
+            required = rule_required_chars(step)
+            if required is None:
+                raise ValueError(f"{step!r} has no small set of required characters")
+            bit = 1 << len(self._rules)
+            mapping = before.mapping if before is not None else {}
+            needed = set(map(chr, required))
+            for c in itertools.chain(
+                (c for c in required if c not in mapping),
+                (k for k, v in mapping.items() if not needed.isdisjoint(v)),
+            ):
+                danger[c] = danger.get(c, 0) | bit
+            self._rules.append(i)
+            self._prefix.append(table_runner(before) if before is not None else str)
+        if len(self._rules) > 16:
+            raise ValueError("more than 16 rules")
+        self._fused: Callable[[str], str] = table_runner(before) if before is not None else str
+        lut = np.zeros(0x110000, dtype=np.uint16)
+        for c, bits in danger.items():
+            lut[c] = bits
+        self._lut = (lut[:0x10000], lut)
+        self._suffix: dict[int, Callable[[str], str]] = {}
+
+    def _one_by_one(self, text: str) -> str:
+        for _step, run in self._steps:
+            text = run(text)
+        return text
+
+    def _after(self, k: int) -> Callable[[str], str]:
+        """The steps after rule ``k``, as a window when they hold a table."""
+        run = self._suffix.get(k)
+        if run is None:
+            rest = self._steps[self._rules[k] + 1 :]
+            if any(isinstance(step, Table) for step, _ in rest):
+                run = TableWindow([s for s, _ in rest], [r for _, r in rest])
+            else:
+                runners = [r for _, r in rest]
+
+                def run(text: str) -> str:
+                    for step in runners:
+                        text = step(text)
+                    return text
+
+            self._suffix[k] = run
+        return run
+
+    def __call__(self, text: str) -> str:
+        if not self._rules:
+            return self._fused(text)
+        if len(text) < MIN_VECTOR:
+            return self._one_by_one(text)
+        try:
+            units = code_units(text)
+        except UnicodeEncodeError:
+            return self._one_by_one(text)
+        import numpy as np
+
+        lut = self._lut[0] if units.dtype.itemsize == 2 else self._lut[1]
+        active = int(np.bitwise_or.reduce(lut.take(units)))
+        if not active:
+            return self._fused(text)
+        k = (active & -active).bit_length() - 1  # the first rule that may apply
+        text = self._prefix[k](text)
+        text = self._steps[self._rules[k]][1](text)
+        return self._after(k)(text)
+
+
+def rule_required_chars(rule: Any) -> frozenset[int] | None:
+    """``required_chars`` of a rule's pattern when it is a small set, else None."""
+    from arabnorm.stages.base import Rule
+
+    if not isinstance(rule, Rule) or not isinstance(rule.pattern.pattern, str):
+        return None
+    required = required_chars(rule.pattern.pattern, rule.pattern.flags)
+    return required if required is not None and len(required) <= MAX_REQUIRED else None
+
+
+def table_window(steps: list[Any], runners: list[Callable[[str], str]]) -> TableWindow | None:
+    """A ``TableWindow`` for ``steps`` (tables first and last, rules between), or None.
+
+    None when there are fewer than two tables, or a rule between them has no
+    small set of required characters (see ``required_chars``).
+    """
+    if sum(isinstance(s, Table) for s in steps) < 2:
+        return None
+    if not isinstance(steps[0], Table) or not isinstance(steps[-1], Table):
+        return None
+    try:
+        return TableWindow(steps, runners)
+    except ValueError:
+        return None
+
+
+# --- edits of a table, for spans --------------------------------------------
+
+
+class TableEdits:
+    """A table's output and edits for a block, found by vectorized lookups.
+
+    The same edits as ``Table.apply_with_edits``, one per code point the
+    table changes, ``(in, in + 1, out, out + len(value))``, as four arrays:
+    the output position of each is its input position plus the growth of
+    the changes before it. Short texts, texts with lone surrogates, and
+    missing numpy give None: the caller then asks the table itself.
+
+    >>> edits = TableEdits(Table({ord("ـ"): "", ord("ﷲ"): "الله"}))
+    >>> out, (in_s, in_e, out_s, out_e) = edits("كتـاب ﷲ" * 400)
+    >>> out[:9], in_s[:2].tolist(), out_s[:2].tolist(), out_e[:2].tolist()
+    ('كتاب الله', [2, 6], [2, 5], [2, 9])
+    """
+
+    __slots__ = ("_luts", "_run", "_table")
+
+    def __init__(self, table: Table) -> None:
+        self._table = table
+        self._run = table_runner(table)
+        self._luts: Any = None
+
+    def _build(self) -> Any:
+        import numpy as np
+
+        length = np.ones(0x110000, dtype=np.int64)
+        changed = np.zeros(0x110000, dtype=np.bool_)
+        for key, value in self._table.mapping.items():
+            if value != chr(key):
+                changed[key] = True
+                length[key] = len(value)
+        self._luts = (changed[:0x10000], length[:0x10000]), (changed, length)
+        return self._luts
+
+    def __call__(self, text: str) -> tuple[str, tuple[Any, Any, Any, Any] | None] | None:
+        if len(text) < MIN_VECTOR or not numpy_available():
+            return None
+        try:
+            units = code_units(text)
+        except UnicodeEncodeError:
+            return None
+        import numpy as np
+
+        luts = self._luts or self._build()
+        changed, length = luts[0] if units.dtype.itemsize == 2 else luts[1]
+        in_s = np.flatnonzero(changed.take(units))
+        if in_s.size == 0:
+            return text, None
+        lens = length.take(units.take(in_s))
+        growth = np.cumsum(lens - 1)
+        out_s = in_s + growth - (lens - 1)
+        return self._run(text), (in_s, in_s + 1, out_s, out_s + lens)

@@ -21,7 +21,7 @@ from typing import Any
 
 from arabnorm.errors import SpecError
 from arabnorm.stages import get_stage
-from arabnorm.stages.base import Edit, KeepOnly, Rule, Stage, Step, Table
+from arabnorm.stages.base import KeepOnly, Rule, Stage, Step, Table
 
 
 def parse_spec(spec: str | Iterable[str]) -> list[tuple[str, dict[str, str]]]:
@@ -108,28 +108,57 @@ def _runners(steps: Sequence[Step]) -> tuple[Callable[[str], str], ...]:
     """The functions that run ``steps`` in order, fastest first.
 
     A ``KeepOnly`` rule right before a table runs as one vectorized pass
-    with it where possible (see ``VectorTable``); other steps one by one.
+    with it where possible (see ``VectorTable``); tables with rules between
+    them that rarely apply run as one table where those rules cannot (see
+    ``TableWindow``); other steps one by one.
     """
+    from arabnorm.fasttable import numpy_available
+
+    vector = numpy_available()
     runs: list[Callable[[str], str]] = []
     i = 0
     while i < len(steps):
         step = steps[i]
         following = steps[i + 1] if i + 1 < len(steps) else None
-        if isinstance(step, KeepOnly) and isinstance(following, Table):
-            from arabnorm.fasttable import numpy_available
+        if vector and isinstance(step, KeepOnly) and isinstance(following, Table):
+            from arabnorm.fasttable import VectorTable
 
-            if numpy_available():
-                from arabnorm.fasttable import VectorTable
+            try:
+                runs.append(VectorTable(following, keep_only=step))
+                i += 2
+                continue
+            except ValueError:
+                pass
+        if vector and isinstance(step, Table):
+            end = _window_end(steps, i)
+            if end > i + 1:
+                from arabnorm.fasttable import table_window
 
-                try:
-                    runs.append(VectorTable(following, keep_only=step))
-                    i += 2
+                window = list(steps[i:end])
+                fused = table_window(window, [_runner(s) for s in window])
+                if fused is not None:
+                    runs.append(fused)
+                    i = end
                     continue
-                except ValueError:
-                    pass
         runs.append(_runner(step))
         i += 1
     return tuple(runs)
+
+
+def _window_end(steps: Sequence[Step], first: int) -> int:
+    """One past the last table after ``first`` reached across rules with required characters."""
+    from arabnorm.fasttable import rule_required_chars
+
+    end = first + 1
+    for k in range(first + 1, len(steps)):
+        step = steps[k]
+        if isinstance(step, Table):
+            end = k + 1
+        elif isinstance(step, KeepOnly) or not isinstance(step, Rule):
+            break
+        elif rule_required_chars(step) is None:
+            break
+    return end
 
 
 def _runner(step: Step) -> Callable[[str], str]:
@@ -145,6 +174,41 @@ def _runner(step: Step) -> Callable[[str], str]:
     return step.apply
 
 
+Layer = Any
+"""One step's edits: a list of ``Edit`` tuples, or four arrays (``TableEdits``)."""
+Tracer = Callable[[str], "tuple[str, Layer] | None"]
+"""A faster way to a step's output and edits; None where it cannot help."""
+
+
+def _tracers(steps: Sequence[Step]) -> tuple[Tracer | None, ...]:
+    """For each step, a faster way to its edits than ``apply_with_edits``, or None.
+
+    A table's edits come from vectorized lookups (``TableEdits``). A rule
+    runs first the fast way: when that changes nothing, it has no edits,
+    and the slow pass that records them is skipped.
+    """
+    from arabnorm.fasttable import TableEdits, numpy_available
+
+    if not numpy_available():
+        return (None,) * len(steps)
+    tracers: list[Tracer | None] = []
+    for step in steps:
+        if isinstance(step, Table):
+            tracers.append(TableEdits(step))
+        elif isinstance(step, Rule):
+            tracers.append(_unchanged_or_none(_runner(step)))
+        else:
+            tracers.append(None)
+    return tuple(tracers)
+
+
+def _unchanged_or_none(run: Callable[[str], str]) -> Tracer:
+    def trace(text: str) -> tuple[str, Layer] | None:
+        return (text, None) if run(text) == text else None
+
+    return trace
+
+
 _VECTOR_SPANS = 256
 """From this many slices on, ``Alignment.spans`` maps them with numpy."""
 
@@ -157,20 +221,24 @@ class Alignment:
     after the slice counts as part of it; one right before it does not.
     """
 
-    __slots__ = ("_arrays", "_layers")
+    __slots__ = ("_arrays", "_layers", "_raw")
 
-    def __init__(self, layers: Sequence[list[Edit]]) -> None:
+    def __init__(self, layers: Sequence[Layer]) -> None:
         self._arrays: list[Any] | None = None
-        self._layers = [
-            (
-                [e[0] for e in edits],
-                [e[1] for e in edits],
-                [e[2] for e in edits],
-                [e[3] for e in edits],
-            )
-            for edits in layers
-            if edits
-        ]
+        self._layers: list[tuple[list[int], ...]] | None = None
+        # a layer: a non-empty list of Edit tuples, or a tuple of four arrays
+        self._raw = [layer for layer in layers if layer is not None and len(layer)]
+
+    def _lists(self) -> list[tuple[list[int], ...]]:
+        """Each layer as four lists: input starts, input ends, output starts, output ends."""
+        if self._layers is None:
+            self._layers = [
+                tuple(a.tolist() for a in layer)
+                if isinstance(layer, tuple)
+                else tuple([e[k] for e in layer] for k in range(4))
+                for layer in self._raw
+            ]
+        return self._layers
 
     @staticmethod
     def _start(layer: tuple[list[int], ...], p: int) -> int:
@@ -200,7 +268,7 @@ class Alignment:
     @property
     def is_identity(self) -> bool:
         """True when no step changed anything, so every span maps to itself."""
-        return not self._layers
+        return not self._raw
 
     def spans(self, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """``span`` for many slices at once (the same results, in one pass per step).
@@ -209,14 +277,14 @@ class Alignment:
         >>> p.align("كتـــاب جديد")[1].spans([(0, 4), (5, 9)])
         [(0, 7), (8, 12)]
         """
-        if len(pairs) >= _VECTOR_SPANS and self._layers:
+        if len(pairs) >= _VECTOR_SPANS and self._raw:
             from arabnorm.fasttable import numpy_available
 
             if numpy_available():
                 return self._spans_vectorized(pairs)
         starts = [p[0] for p in pairs]
         ends = [p[1] for p in pairs]
-        for in_s, in_e, out_s, out_e in reversed(self._layers):
+        for in_s, in_e, out_s, out_e in reversed(self._lists()):
             n = len(out_s)
             new_starts: list[int] = []
             new_ends: list[int] = []
@@ -251,23 +319,26 @@ class Alignment:
         """``spans`` with numpy: the same rules, one array operation per step."""
         import numpy as np
 
+        both = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+        a, b = self.map_arrays(both[:, 0], both[:, 1])
+        return list(zip(a.tolist(), b.tolist(), strict=True))
+
+    def map_arrays(self, a: Any, b: Any) -> tuple[Any, Any]:
+        """``spans`` for slices given as two numpy arrays, starts and ends; arrays back."""
+        import numpy as np
+
         if self._arrays is None:
             arrays = []
-            for layer in self._layers:
-                os_, oe = np.asarray(layer[2], dtype=np.int64), np.asarray(layer[3], dtype=np.int64)
-                pure = np.concatenate(([0], np.cumsum(os_ == oe)))
-                arrays.append(
-                    (
-                        np.asarray(layer[0], dtype=np.int64),
-                        np.asarray(layer[1], dtype=np.int64),
-                        os_,
-                        oe,
-                        pure,
+            for layer in self._raw:
+                if isinstance(layer, tuple):
+                    in_s, in_e, os_, oe = layer
+                else:
+                    in_s, in_e, os_, oe = (
+                        np.asarray([e[k] for e in layer], dtype=np.int64) for k in range(4)
                     )
-                )
+                pure = np.concatenate(([0], np.cumsum(os_ == oe)))
+                arrays.append((in_s, in_e, os_, oe, pure))
             self._arrays = arrays
-        both = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
-        a, b = both[:, 0], both[:, 1]
         for in_s, in_e, out_s, out_e, pure in reversed(self._arrays):
             n = len(out_s)
             # start: inside an edit's output -> the edit's input start, else the gap
@@ -288,11 +359,11 @@ class Alignment:
             last = np.clip(k + deletions - 1, 0, n - 1)
             sb = np.where(deletions > 0, in_e[last], base)
             a, b = sa, np.where(b <= a, sa, sb)
-        return list(zip(a.tolist(), b.tolist(), strict=True))
+        return a, b
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The input slice that produced ``output[start:end]``."""
-        for layer in reversed(self._layers):
+        for layer in reversed(self._lists()):
             if end > start:
                 start, end = self._start(layer, start), self._end(layer, end)
             else:
@@ -307,12 +378,13 @@ class Pipeline:
     'كتاب'
     """
 
-    __slots__ = ("_run", "_steps", "stages")
+    __slots__ = ("_run", "_steps", "_tracers", "stages")
 
     def __init__(self, stages: Iterable[Stage] = ()) -> None:
         self.stages: tuple[Stage, ...] = tuple(stages)
         self._steps = _compile(self.stages)
         self._run = _runners(self._steps)
+        self._tracers: tuple[Tracer | None, ...] | None = None
 
     @classmethod
     def from_spec(cls, spec: str | Iterable[str]) -> Pipeline:
@@ -417,8 +489,17 @@ class Pipeline:
 
     def align(self, text: str) -> tuple[str, Alignment]:
         """Normalize ``text`` and say where each part of the result came from."""
-        layers: list[list[Edit]] = []
-        for step in self._steps:
+        if self._tracers is None:
+            self._tracers = _tracers(self._steps)
+        layers: list[Layer] = []
+        for step, trace in zip(self._steps, self._tracers, strict=True):
+            if trace is not None:
+                got = trace(text)
+                if got is not None:
+                    text, layer = got
+                    if layer is not None:
+                        layers.append(layer)
+                    continue
             text, edits = step.apply_with_edits(text)
             layers.append(edits)
         return text, Alignment(layers)

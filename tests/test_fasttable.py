@@ -204,3 +204,100 @@ def test_keep_only_and_a_table_run_as_one_pass_in_a_pipeline() -> None:
     pipeline = Pipeline.from_spec("camel")
     assert len(pipeline.steps) == 2
     assert len(pipeline._run) == 1 and isinstance(pipeline._run[0], VectorTable)
+
+
+# --- tables across rules that rarely apply ----------------------------------
+
+from arabnorm.fasttable import TableWindow, table_window  # noqa: E402
+
+WINDOW_STEPS = [
+    Table({ord("أ"): "ا", ord("ﷺ"): "صلى ی", ord("ـ"): ""}),
+    Rule(r"[\u200c-\u200d]++", ""),
+    Table({ord("\u064e"): "", ord("\u200d"): "\u200c"}),
+    Rule(r"ی(?![\u0620-\u064a])", "ى"),
+    Table({ord("ی"): "ي", ord("x"): "xx"}),
+    Rule(
+        r"(?r)(?P<base>[اوي])(?P<h>[\u064b-\u0652]*+)(?P<mark>[\u0653-\u0655])",
+        lambda m: "أ" + m.group("h"),
+    ),
+    Table({ord("ى"): "ي"}),
+]
+WINDOW_TEXT = st.lists(
+    st.sampled_from([*"\n ابأـ\u064e\u0654\u200c\u200dیﷺx😀", "\r\n", "كتب"]),
+    max_size=60,
+).map("".join)
+
+
+def _one_by_one(text: str) -> str:
+    for step in WINDOW_STEPS:
+        text = step.apply(text)
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WINDOW_TEXT, min_size=1, max_size=40))
+def test_table_window_equals_the_steps_one_by_one(parts: list[str]) -> None:
+    window = table_window(WINDOW_STEPS, [s.apply for s in WINDOW_STEPS])
+    assert isinstance(window, TableWindow)
+    filler = "أبـ\u064eتث " * 60  # only table characters: the fused pass
+    dense = "\n".join(parts) * 40
+    sparse = "\n".join(f"{filler}\n{p}\n{filler}" for p in parts) * 3
+    for text in (dense, sparse, sparse.replace("\n", "\r\n"), filler * 50, sparse + "x"):
+        assert window(text) == _one_by_one(text)
+
+
+def test_table_window_danger_includes_what_earlier_tables_produce() -> None:
+    steps = [Table({ord("ﷺ"): "صلى ی"}), Rule("ی", "Y"), Table({ord("ی"): "ي", ord("ـ"): ""})]
+    window = table_window(steps, [s.apply for s in steps])
+    assert window is not None
+    text = "ﷺ" + " كـتب" * 600 + "\n" + "كـتب " * 600  # ﷺ becomes words ending in ی
+    assert window(text) == "صلى Y" + " كتب" * 600 + "\n" + "كتب " * 600
+
+
+def test_table_window_needs_two_tables_and_rules_with_required_characters() -> None:
+    def build(steps: list[Table | Rule]) -> TableWindow | None:
+        return table_window(steps, [s.apply for s in steps])
+
+    assert build(WINDOW_STEPS[:1]) is None
+    assert build([WINDOW_STEPS[0], Rule(r"[^ab]", ""), WINDOW_STEPS[2]]) is None
+    assert build([WINDOW_STEPS[0], Rule(r"(?i)k", ""), WINDOW_STEPS[2]]) is None
+    assert build([WINDOW_STEPS[0], Rule(r"(?i:k)x", ""), WINDOW_STEPS[2]]) is None
+
+
+def test_table_window_falls_back_when_a_table_makes_line_breaks() -> None:
+    steps = [Table({ord("|"): "\n"}), Rule("ی", "ى"), Table({ord("ـ"): ""})]
+    window = table_window(steps, [s.apply for s in steps])
+    assert window is not None
+    text = ("کتـب|ی\n" + "ـا" * 50 + "\n") * 100
+    expected = steps[2].apply(steps[1].apply(steps[0].apply(text)))
+    assert window(text) == expected
+
+
+def test_search_and_standard_fuse_their_tables() -> None:
+    from arabnorm.pipeline import Pipeline
+
+    for preset in ("search", "standard"):
+        pipeline = Pipeline.from_preset(preset)
+        assert isinstance(pipeline._run[0], TableWindow), preset
+        assert sum(isinstance(s, Table) for s in pipeline.steps) >= 3
+
+
+# --- edits of a table, for spans --------------------------------------------
+
+
+def test_table_edits_equal_the_table_itself() -> None:
+    import random
+
+    from arabnorm.fasttable import TableEdits
+
+    table = Table({ord("ـ"): "", ord("ﷲ"): "الله", ord("أ"): "ا", ord("x"): "x", 0x1F600: "?"})
+    rng = random.Random(7)
+    for alphabet in ("ـﷲأxب \n", "ـﷲأxب \n😀"):
+        text = "".join(rng.choice(alphabet) for _ in range(5000))
+        got = TableEdits(table)(text)
+        assert got is not None
+        out, arrays = got
+        want_out, want_edits = table.apply_with_edits(text)
+        assert out == want_out
+        assert arrays is not None
+        assert list(zip(*(a.tolist() for a in arrays), strict=True)) == want_edits
