@@ -345,6 +345,27 @@ def line_tokens_and_spans(
     return toks, spans
 
 
+def line_tokens_and_bounds(
+    line: str, plain_spaces: bool | None = None
+) -> tuple[list[str], list[int]]:
+    """Like ``line_tokens_and_spans``, the spans flat: ``[start0, end0, start1, end1, ...]``.
+
+    >>> line_tokens_and_bounds("قال: نعم")
+    (['قال', ':', 'نعم'], [0, 3, 3, 4, 5, 8])
+    """
+    if plain_spaces is None:
+        plain_spaces = has_only_plain_spaces(line)
+    if plain_spaces and is_regular_line(line):
+        chunks = line.split(" ")
+        return regular_line_tokens(chunks), list(regular_line_bounds(chunks)[1:])
+    toks: list[str] = []
+    bounds: list[int] = []
+    for m in TOKEN.finditer(line):
+        toks.append(m[0])
+        bounds += m.span()
+    return toks, bounds
+
+
 def join_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     """``join_tokens(text)`` and the edits that produced it from ``text``.
 

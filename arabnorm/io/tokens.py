@@ -16,7 +16,8 @@ from arabnorm.pipeline import Pipeline
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from arabnorm.io.longline import LineStreamer
 from arabnorm.pipeline import Pipeline
@@ -24,9 +25,11 @@ from arabnorm.tokenizer import (
     all_lines_regular,
     chunk_tokens,
     has_only_plain_spaces,
+    is_regular_line,
     join_tokens,
-    line_tokens_and_spans,
+    line_tokens_and_bounds,
     regular_line_bounds,
+    regular_line_tokens,
     sentence_bounds,
 )
 
@@ -46,54 +49,177 @@ def iter_lines(pipeline: Pipeline, block: str) -> Iterator[Line]:
     others, each span goes back through the pipeline's alignment. A span never
     starts or ends with whitespace.
     """
+    for orig, term, toks, flat in flat_lines(pipeline, block):
+        if isinstance(toks, Chunks):
+            toks = regular_line_tokens(toks)
+        it = iter(flat)
+        if len(flat) % 2:
+            next(it)  # the -1 of regular_line_bounds
+        yield orig, term, toks, list(zip(it, it, strict=False))
+
+
+class Chunks(list[str]):
+    """The chunks of a regular line (``line.split(" ")``), standing for its tokens."""
+
+
+FlatLine = tuple[str, str, list[str], Sequence[int]]
+"""``(original line, its terminator, tokens, [start0, end0, start1, end1, ...])``.
+
+For a regular line the tokens are its ``Chunks`` and the bounds those of
+``regular_line_bounds``, with a leading -1: the form the writers join fastest.
+"""
+
+
+def flat_lines(pipeline: Pipeline, block: str) -> list[FlatLine]:
+    """``iter_lines`` with each line's spans flat, for the whole block at once."""
     if not block:
-        return
+        return []
     originals = block.split("\n")
     if originals[-1] == "":
         originals.pop()
     last = len(originals) - 1
+    ends_with_break = block.endswith("\n")
     if pipeline.stages:
         normalized, alignment = pipeline.align(block)
         changed = not alignment.is_identity
     else:
-        normalized, alignment, changed = block, None, False
+        normalized, changed = block, False
     norm_lines = normalized.split("\n") if changed else originals
     plain = has_only_plain_spaces(normalized)
-    # First every line's tokens, collecting the spans of changed lines in
+    # First every line's tokens, gathering the spans of changed lines in
     # normalized coordinates; then one mapping back for the whole block.
-    lines: list[tuple[str, str, list[str], list[tuple[int, int]] | None, int, int]] = []
-    pending: list[tuple[int, int]] = []
+    rows: list[FlatLine] = []
+    pending: list[int] = []  # rows to map back
+    flat_all: list[int] = []
+    counts: list[int] = []  # bounds of each pending row
+    norm_offs: list[int] = []
+    orig_offs: list[int] = []
     orig_off = norm_off = 0
     for i, line in enumerate(originals):
-        has_cr = line[-1:] == "\r" and (i < last or block.endswith("\n"))
-        term = "\r\n" if has_cr else ("\n" if i < last or block.endswith("\n") else "")
+        has_cr = line[-1:] == "\r" and (i < last or ends_with_break)
+        term = "\r\n" if has_cr else ("\n" if i < last or ends_with_break else "")
         orig = line[:-1] if has_cr else line
         norm = norm_lines[i]
         norm_body = norm[:-1] if has_cr and norm[-1:] == "\r" else norm
-        if not changed or norm_body == orig:
-            toks, spans = line_tokens_and_spans(orig, plain and not has_cr)
-            lines.append((orig, term, toks, spans, orig_off, 0))
+        same = not changed or norm_body == orig
+        body = orig if same else norm_body
+        toks: list[str]
+        flat: Sequence[int]
+        if plain and not has_cr and is_regular_line(body):
+            toks = Chunks(body.split(" "))
+            flat = regular_line_bounds(toks) if body else ()
         else:
-            toks, norm_spans = line_tokens_and_spans(norm_body, plain and not has_cr)
-            lines.append((orig, term, toks, None, orig_off, len(pending)))
-            pending.extend([(norm_off + s, norm_off + e) for s, e in norm_spans])
+            toks, flat = line_tokens_and_bounds(body, False)
+        rows.append((orig, term, toks, flat))
+        if not same and len(flat) > 1:
+            flat = flat[len(flat) % 2 :]  # without the leading -1
+            pending.append(len(rows) - 1)
+            flat_all += flat
+            counts.append(len(flat))
+            norm_offs.append(norm_off)
+            orig_offs.append(orig_off)
         orig_off += len(line) + 1
         norm_off += len(norm) + 1
-    mapped = alignment.spans(pending) if alignment is not None and pending else []
-    for orig, term, toks, known, off, first in lines:
-        if known is not None:
-            yield orig, term, toks, known
-            continue
-        spans = []
-        for a, b in mapped[first : first + len(toks)]:
-            a -= off
-            b -= off
-            while a < b and orig[a].isspace():
-                a += 1
-            while b > a and orig[b - 1].isspace():
-                b -= 1
-            spans.append((a, b))
-        yield orig, term, toks, spans
+    if pending:
+        mapped = _map_back(pipeline, alignment, block, flat_all, counts, norm_offs, orig_offs)
+        k = 0
+        for row, n in zip(pending, counts, strict=True):
+            orig, term, toks, _ = rows[row]
+            rows[row] = (orig, term, toks, mapped[k : k + n])
+            k += n
+    return rows
+
+
+def _map_back(
+    pipeline: Pipeline,
+    alignment: Any,
+    block: str,
+    flat: list[int],
+    counts: list[int],
+    norm_offs: list[int],
+    orig_offs: list[int],
+) -> list[int]:
+    """Spans of normalized lines (flat, line coordinates) to their original lines.
+
+    Mapped through the alignment, then trimmed so that a span never starts
+    or ends with whitespace of the original line.
+    """
+    from arabnorm.fasttable import numpy_available
+
+    if not numpy_available():
+        return _map_back_plain(alignment, block, flat, counts, norm_offs, orig_offs)
+    import numpy as np
+
+    n = np.asarray(counts, dtype=np.int64)
+    bounds = np.asarray(flat, dtype=np.int64) + np.repeat(np.asarray(norm_offs, dtype=np.int64), n)
+    a, b = alignment.map_arrays(bounds[0::2], bounds[1::2])
+    # whitespace at either end of a span (rare): trimmed one by one
+    ends = np.maximum(b - 1, a)
+    check = np.flatnonzero(_is_space(block, np.concatenate((a, ends))).reshape(2, -1).any(axis=0))
+    if check.size:
+        a, b = a.copy(), b.copy()
+        for i in check.tolist():
+            x, y = int(a[i]), int(b[i])
+            while x < y and block[x].isspace():
+                x += 1
+            while y > x and block[y - 1].isspace():
+                y -= 1
+            a[i], b[i] = x, y
+    back = np.repeat(np.asarray(orig_offs, dtype=np.int64), n // 2)
+    out = np.empty(len(bounds), dtype=np.int64)
+    out[0::2] = a - back
+    out[1::2] = b - back
+    result: list[int] = out.tolist()
+    return result
+
+
+def _map_back_plain(
+    alignment: Any,
+    block: str,
+    flat: list[int],
+    counts: list[int],
+    norm_offs: list[int],
+    orig_offs: list[int],
+) -> list[int]:
+    """``_map_back`` without numpy."""
+    pairs: list[tuple[int, int]] = []
+    k = 0
+    for n, off in zip(counts, norm_offs, strict=True):
+        pairs += [(off + flat[j], off + flat[j + 1]) for j in range(k, k + n, 2)]
+        k += n
+    mapped = iter(alignment.spans(pairs))
+    out: list[int] = []
+    for n, off in zip(counts, orig_offs, strict=True):
+        for _ in range(n // 2):
+            x, y = next(mapped)
+            while x < y and block[x].isspace():
+                x += 1
+            while y > x and block[y - 1].isspace():
+                y -= 1
+            out += (x - off, y - off)
+    return out
+
+
+_SPACE_LUT: list[Any] = []
+
+
+def _is_space(text: str, positions: Any) -> Any:
+    """Whether ``text[p].isspace()`` for each position (positions past the end: False)."""
+    import numpy as np
+
+    from arabnorm.fasttable import code_units
+
+    if not _SPACE_LUT:
+        lut = np.zeros(0x110000, dtype=np.bool_)
+        lut[[c for c in range(0x3001) if chr(c).isspace()]] = True  # none above U+3000
+        _SPACE_LUT.append(lut)
+    inside = positions < len(text)
+    where = np.minimum(positions, max(len(text) - 1, 0))
+    try:
+        codes = code_units(text).take(where)
+    except UnicodeEncodeError:  # lone surrogates
+        codes = np.fromiter((ord(text[p]) for p in where.tolist()), np.int64, len(where))
+    return _SPACE_LUT[0].take(codes) & inside
 
 
 def split_clitics(
@@ -173,6 +299,32 @@ def _jsonl_regular_line(line: str) -> str:
     return f'{{"tokens": [{toks}], "spans": [{(pairs % bounds)[:-2]}]}}\n'
 
 
+class _JsonToken(dict[str, str]):
+    """Token -> its JSON string (remembered)."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 1 << 17:
+            self.clear()
+        value: str = _encode(token)
+        if len(token) <= 200:
+            self[token] = value
+        return value
+
+
+_JSON_TOKEN = _JsonToken()
+
+
+def _jsonl_line(toks: list[str], flat: Sequence[int]) -> str:
+    """The JSON object of one line's tokens and flat spans, built by C-level joins."""
+    if isinstance(toks, Chunks):
+        joined = ", ".join(map(_JSON_TOKENS.__getitem__, toks))
+    else:
+        joined = ", ".join(map(_JSON_TOKEN.__getitem__, toks))
+    pairs = "%.0s" * (len(flat) % 2) + "[%d, %d], " * (len(flat) // 2)
+    spans = (pairs % tuple(flat))[:-2]
+    return f'{{"tokens": [{joined}], "spans": [{spans}]}}\n'
+
+
 def jsonl_writer(pipeline: Pipeline, sentences: bool = False, clitics: str | None = None) -> Writer:
     """One JSON object per input line: ``{"tokens": [...], "spans": [[start, end], ...]}``.
 
@@ -190,6 +342,10 @@ def jsonl_writer(pipeline: Pipeline, sentences: bool = False, clitics: str | Non
                 if lines[-1] == "":
                     lines.pop()
                 return "".join(map(_jsonl_regular_line, lines))
+        if not clitics and not sentences:
+            rows = flat_lines(pipeline, block)
+            counter[0] += len(rows)
+            return "".join([_jsonl_line(toks, flat) for _orig, _term, toks, flat in rows])
         out: list[str] = []
         for orig, _term, toks, spans in iter_lines(pipeline, block):
             counter[0] += 1

@@ -112,3 +112,44 @@ def test_cli_tokenizes_a_long_line_in_pieces(tmp_path: Path) -> None:
 
     expected = TokenWriter("text", build_pipeline("standard"))(line + "\r\nsecond line\n")
     assert res.stdout.decode() == expected
+
+
+BIG_PIECES = [
+    *'كتب قال:«»"!.3,ـ%#@',
+    "  ",
+    "\t",
+    "\r",
+    "\u00a0",
+    "\u064e\u0651",
+    "ﷺ",
+    "أإآ",
+    "ی",
+    "\u200c",
+    "ا\u0654",
+    "😀",
+    "ﻛﺘﺎﺏ",
+    "\n",
+    "\r\n",
+    " \n",
+]
+
+
+@pytest.mark.parametrize("preset", ["standard", "search", "camel"])
+@pytest.mark.parametrize("seed", range(4))
+def test_vectorized_spans_equal_the_plain_path(
+    preset: str, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocks long enough for the vectorized edits and mapping, against ARABNORM_PURE=1."""
+    import random
+
+    rng = random.Random(seed)
+    block = "".join(rng.choice(BIG_PIECES) for _ in range(6000)) + "\n"
+    fast = arabnorm.build_pipeline(preset)
+    expected_fast = [jsonl_writer(fast)(block), conllu_writer(fast)(block)]
+    monkeypatch.setenv("ARABNORM_PURE", "1")
+    pure = arabnorm.build_pipeline(preset)
+    assert [jsonl_writer(pure)(block), conllu_writer(pure)(block)] == expected_fast
+    for row, line in zip(expected_fast[0].splitlines(), block.split("\n"), strict=False):
+        body = line.removesuffix("\r")
+        spans = json.loads(row)["spans"]
+        assert all(not body[s].isspace() and not body[e - 1].isspace() for s, e in spans)
