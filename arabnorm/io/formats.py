@@ -103,7 +103,7 @@ class FunctionTransform:
             return make(margin)
         from arabnorm.io.longline import GatherStreamer
 
-        return GatherStreamer(self)
+        return GatherStreamer(self.apply)
 
 
 class _Lower:

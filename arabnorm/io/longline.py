@@ -29,7 +29,7 @@ pipeline's compiled steps:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 import regex
@@ -45,7 +45,17 @@ LOOKBEHIND = 1 << 10
 
 
 class LineStreamer(Protocol):
-    """Transforms one line given in pieces; ``final`` marks the last piece."""
+    """Transforms one line given in pieces; ``final`` marks the last piece.
+
+    ``feed`` returns the output so far: a string, or an iterator of strings
+    for output too large to hold at once.
+    """
+
+    def feed(self, text: str, final: bool) -> str | Iterator[str]: ...
+
+
+class StepFeed(Protocol):
+    """Carries one line, given in pieces, through one step."""
 
     def feed(self, text: str, final: bool) -> str: ...
 
@@ -132,7 +142,7 @@ class StepStreamer:
     """A line fed piece by piece through compiled steps, with the result of one pass."""
 
     def __init__(self, steps: Sequence[Step], margin: int = MARGIN) -> None:
-        self._feeds: list[LineStreamer] = []
+        self._feeds: list[StepFeed] = []
         for step in steps:
             own = getattr(step, "stream_feeder", None)
             if own is not None:
@@ -153,8 +163,8 @@ class StepStreamer:
 class GatherStreamer:
     """For a transform that cannot be cut: the whole line, transformed once."""
 
-    def __init__(self, transform: object) -> None:
-        self._apply = transform.apply  # type: ignore[attr-defined]
+    def __init__(self, transform: Callable[[str], str]) -> None:
+        self._apply = transform
         self._parts: list[str] = []
 
     def feed(self, text: str, final: bool) -> str:
@@ -171,4 +181,4 @@ def line_streamer(transform: object, margin: int = MARGIN) -> LineStreamer:
     make = getattr(transform, "line_streamer", None)
     if make is not None:
         return make() if margin == MARGIN else make(margin)  # type: ignore[no-any-return]
-    return GatherStreamer(transform)
+    return GatherStreamer(transform.apply)  # type: ignore[attr-defined]

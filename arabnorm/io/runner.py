@@ -310,7 +310,10 @@ class Executor:
                     yield size, self._result(res)
                 if streamer is None:
                     streamer = line_streamer(self.transform)
-                yield len(item.data), _feed_piece(streamer, codec, item, source)
+                size = len(item.data)
+                for result in _feed_piece(streamer, codec, item, source):
+                    yield size, result
+                    size = 0
                 if item.final:
                     streamer = None
                 continue
@@ -336,14 +339,22 @@ class Executor:
             yield size, self._result(res)
 
 
-def _feed_piece(streamer: Any, codec: Codec, piece: Piece, source: str) -> BlockResult:
+def _feed_piece(streamer: Any, codec: Codec, piece: Piece, source: str) -> Iterator[BlockResult]:
+    """The output for one piece of a long line: one result, or several in a row
+    when the streamer hands its output over in chunks (an iterator of str)."""
     from arabnorm.io.formats import _decode, _out_errors
 
-    errors = codec.errors
-    text = _decode(piece.data, piece.line, piece.offset, source, errors)
-    out = streamer.feed(text, piece.final).encode("utf-8", _out_errors(errors))
+    errors = _out_errors(codec.errors)
+    text = _decode(piece.data, piece.line, piece.offset, source, codec.errors)
+    out = streamer.feed(text, piece.final)
+    chunks = [out] if isinstance(out, str) else out
     n = 1 if piece.final else 0
-    return BlockResult(out, lines=n, records=n)
+    last: str | None = None
+    for chunk in chunks:
+        if last is not None:
+            yield BlockResult(last.encode("utf-8", errors))
+        last = chunk
+    yield BlockResult((last or "").encode("utf-8", errors), lines=n, records=n)
 
 
 def run_stream(

@@ -5,8 +5,7 @@ their terminators) to the output for that block, for the corpus runner. A
 writer normalizes the block with the pipeline, tokenizes it, and maps every
 token back to the code points of its ORIGINAL input line.
 
-    >>> from arabnorm.io.longline import LineStreamer
-from arabnorm.pipeline import Pipeline
+    >>> from arabnorm.pipeline import Pipeline
     >>> text_writer(Pipeline())("قال:نعم\\n")
     'قال : نعم\\n'
     >>> jsonl_writer(Pipeline())("قال:نعم\\n")
@@ -18,6 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
+
+import regex
 
 from arabnorm.io.longline import LineStreamer
 from arabnorm.pipeline import Pipeline
@@ -244,7 +245,12 @@ def _folded(pipeline: Pipeline) -> bool:
     return any(stage.name in FOLDING_STAGES for stage in pipeline.stages)
 
 
-def text_writer(pipeline: Pipeline, sentences: bool = False, clitics: str | None = None) -> Writer:
+def text_writer(
+    pipeline: Pipeline,
+    sentences: bool = False,
+    clitics: str | None = None,
+    counter: list[int] | None = None,
+) -> Writer:
     """Tokens separated by one space; one output line per input line (or per sentence).
 
     ``clitics`` (``"split"`` or ``"mark"``) also splits clitics off Arabic words.
@@ -325,14 +331,21 @@ def _jsonl_line(toks: list[str], flat: Sequence[int]) -> str:
     return f'{{"tokens": [{joined}], "spans": [{spans}]}}\n'
 
 
-def jsonl_writer(pipeline: Pipeline, sentences: bool = False, clitics: str | None = None) -> Writer:
+def jsonl_writer(
+    pipeline: Pipeline,
+    sentences: bool = False,
+    clitics: str | None = None,
+    counter: list[int] | None = None,
+) -> Writer:
     """One JSON object per input line: ``{"tokens": [...], "spans": [[start, end], ...]}``.
 
     With ``sentences``, one object per sentence, with the number of the
     input line it came from (``"line"``, from 1) and spans in that line.
     With ``clitics``, clitics are split off and each piece has its own span.
+    ``counter`` holds the number of lines written so far (shared with a
+    long-line streamer).
     """
-    counter = [0]
+    counter = [0] if counter is None else counter
     folded = _folded(pipeline) if clitics else False
 
     def write(block: str) -> str:
@@ -368,21 +381,21 @@ def jsonl_writer(pipeline: Pipeline, sentences: bool = False, clitics: str | Non
 
 
 def conllu_writer(
-    pipeline: Pipeline, sentences: bool = False, clitics: str | None = None
+    pipeline: Pipeline,
+    sentences: bool = False,
+    clitics: str | None = None,
+    counter: list[int] | None = None,
 ) -> Writer:
     """CoNLL-U: one sentence per non-empty input line (or per sentence).
 
     ``# text = `` holds the original text, each token is a row with ID and
     FORM, and ``SpaceAfter=No`` marks a token the next one touches. With
     ``clitics``, a word with clitics is a multiword-token range line (``3-4``,
-    the word, its MISC) followed by one row per piece.
+    the word, its MISC) followed by one row per piece. ``counter`` holds
+    the number of sentences written so far (shared with a long-line streamer).
     """
-    counter = [0]
-    folded = _folded(pipeline) if clitics else False
-    if clitics:
-        from arabnorm.clitics import default_segmenter
-
-        pieces_of = default_segmenter(folded).pieces
+    counter = [0] if counter is None else counter
+    pieces_of = _clitic_pieces(pipeline, clitics)
 
     def write(block: str) -> str:
         out: list[str] = []
@@ -394,29 +407,55 @@ def conllu_writer(
                 counter[0] += 1
                 text = orig[spans[a][0] : spans[b - 1][1]] if sentences else orig
                 out.append(f"# sent_id = {counter[0]}\n# text = {text}\n")
-                word_id = 1
-                for i in range(a, b):
-                    touches = i + 1 < len(spans) and spans[i + 1][0] == spans[i][1]
-                    if i + 1 == b and not sentences:
-                        touches = False
-                    misc = "SpaceAfter=No" if touches else "_"
-                    parts = pieces_of(toks[i]) if clitics else (toks[i],)
-                    if len(parts) == 1:
-                        out.append(f"{word_id}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
-                        word_id += 1
-                        continue
-                    last = word_id + len(parts) - 1
-                    out.append(f"{word_id}-{last}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
-                    for part in parts:
-                        out.append(f"{word_id}\t{part}\t_\t_\t_\t_\t_\t_\t_\t_\n")
-                        word_id += 1
+                after = spans[b][0] if b < len(spans) else None
+                _conllu_rows(out, toks[a:b], spans[a:b], 1, pieces_of, after)
                 out.append("\n")
         return "".join(out)
 
     return write
 
 
-WRITERS: dict[str, Callable[[Pipeline, bool, str | None], Writer]] = {
+def _clitic_pieces(pipeline: Pipeline, clitics: str | None) -> Callable[[str], Any] | None:
+    if not clitics:
+        return None
+    from arabnorm.clitics import default_segmenter
+
+    return default_segmenter(_folded(pipeline)).pieces
+
+
+def _conllu_rows(
+    out: list[str],
+    toks: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    word_id: int,
+    pieces_of: Callable[[str], Any] | None,
+    after: int | None,
+) -> int:
+    """Append the CoNLL-U rows of ``toks`` numbered from ``word_id``; the next number.
+
+    ``after`` is where the token after the last one starts (in the next
+    sentence of the line), if there is one: the last token touches it when
+    it ends there.
+    """
+    n = len(toks)
+    for i in range(n):
+        following = spans[i + 1][0] if i + 1 < n else after
+        touches = following == spans[i][1]
+        misc = "SpaceAfter=No" if touches else "_"
+        parts = pieces_of(toks[i]) if pieces_of is not None else (toks[i],)
+        if len(parts) == 1:
+            out.append(f"{word_id}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
+            word_id += 1
+            continue
+        last = word_id + len(parts) - 1
+        out.append(f"{word_id}-{last}\t{toks[i]}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
+        for part in parts:
+            out.append(f"{word_id}\t{part}\t_\t_\t_\t_\t_\t_\t_\t_\n")
+            word_id += 1
+    return word_id
+
+
+WRITERS: dict[str, Callable[[Pipeline, bool, str | None, list[int] | None], Writer]] = {
     "text": text_writer,
     "jsonl": jsonl_writer,
     "conllu": conllu_writer,
@@ -469,6 +508,140 @@ class TextTokenStreamer:
         return out
 
 
+_CUT = r"(?<=[\u0621-\u064aA-Za-z0-9]) (?=[\u0621-\u064aA-Za-z0-9])"
+_LAST_CUT = regex.compile(_CUT, regex.REVERSE)
+_FIRST_CUT = regex.compile(_CUT)
+
+
+class SpooledTokenStreamer:
+    """JSON lines or CoNLL-U for one very long line, in bounded memory.
+
+    The line is cut at single spaces between two letters or digits (Arabic
+    or ASCII) into pieces of at most ``PIECE`` characters (longer only where
+    no such space is), and each piece is normalized, tokenized and mapped
+    back on its own. No built-in step reaches across such a space or
+    changes it, nothing next to it can be deleted, and no token spans it; so
+    the tokens and spans are those of the whole line (a test checks this
+    for every preset). What must come after the
+    tokens (the spans of a JSON object, the rows of a CoNLL-U sentence, which
+    follow its ``# text``) waits in a temporary file and is written in
+    chunks at the end. Memory grows only with the longest run of characters
+    without a space.
+    """
+
+    PIECE = 1 << 17
+    CHUNK = 1 << 20  # characters per chunk of spooled output
+
+    def __init__(
+        self, fmt: str, pipeline: Pipeline, clitics: str | None, counter: list[int]
+    ) -> None:
+        import tempfile
+
+        self._fmt = fmt
+        self._pipeline = pipeline
+        self._clitics = clitics
+        self._folded = _folded(pipeline) if clitics else False
+        self._pieces_of = _clitic_pieces(pipeline, clitics) if fmt == "conllu" else None
+        self._counter = counter
+        self._pending = ""
+        self._offset = 0  # where the pending text starts in the line
+        self._tokens = 0  # tokens written so far
+        self._word_id = 1
+        self._spool = tempfile.TemporaryFile(
+            "w+", encoding="utf-8", errors="surrogatepass", newline=""
+        )
+        self._text = (
+            tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass", newline="")
+            if fmt == "conllu"
+            else None
+        )
+
+    def feed(self, text: str, final: bool) -> str | Iterator[str]:
+        data = self._pending + text if self._pending else text
+        end = len(data)
+        if final:
+            end -= 2 if data.endswith("\r\n") else 1 if data.endswith("\n") else 0
+        out: list[str] = []
+        start = 0
+        while end - start >= self.PIECE:
+            found = _LAST_CUT.search(data, start + 1, start + self.PIECE)
+            if found is None:  # a long run without a place to cut
+                found = _FIRST_CUT.search(data, start + self.PIECE, end)
+                if found is None:
+                    break
+            cut = found.start()
+            out.append(self._piece(data[start:cut]))
+            self._offset += cut - start
+            start = cut
+        if final:
+            out.append(self._piece(data[start:end]))
+            self._pending = ""
+            return self._finish("".join(out))
+        self._pending = data[start:]
+        return "".join(out)
+
+    def _piece(self, piece: str) -> str:
+        """Tokens of one piece for the output now; the rest to the spool."""
+        if self._text is not None:
+            self._text.write(piece)
+        rows = flat_lines(self._pipeline, piece)
+        if not rows:
+            return ""
+        orig, _term, toks, flat = rows[0]
+        if isinstance(toks, Chunks):
+            toks = regular_line_tokens(toks)
+        it = iter(flat[len(flat) % 2 :])
+        spans = list(zip(it, it, strict=True))
+        if self._clitics and self._fmt == "jsonl":
+            toks, spans = split_clitics(orig, toks, spans, self._clitics, self._folded)
+        if not toks:
+            return ""
+        off = self._offset
+        spans = [(a + off, b + off) for a, b in spans]
+        first = self._tokens == 0
+        self._tokens += len(toks)
+        if self._fmt == "conllu":
+            rows_out: list[str] = []
+            self._word_id = _conllu_rows(
+                rows_out, toks, spans, self._word_id, self._pieces_of, None
+            )
+            self._spool.write("".join(rows_out))
+            return ""
+        pairs = ", ".join([f"[{a}, {b}]" for a, b in spans])
+        self._spool.write(pairs if first else ", " + pairs)
+        tokens = ", ".join(map(_JSON_TOKEN.__getitem__, toks))
+        return '{"tokens": [' + tokens if first else ", " + tokens
+
+    def _finish(self, last: str) -> Iterator[str]:
+        if last:
+            yield last
+        if self._fmt == "jsonl":
+            yield '{"tokens": [], "spans": [' if self._tokens == 0 else '], "spans": ['
+            yield from self._replay(self._spool)
+            yield "]}\n"
+        elif self._tokens:
+            assert self._text is not None
+            self._counter[0] += 1
+            yield f"# sent_id = {self._counter[0]}\n# text = "
+            yield from self._replay(self._text)
+            yield "\n"
+            yield from self._replay(self._spool)
+            yield "\n"
+        if self._fmt == "jsonl":
+            self._counter[0] += 1
+        self._close()
+
+    def _replay(self, spool: Any) -> Iterator[str]:
+        spool.seek(0)
+        while chunk := spool.read(self.CHUNK):
+            yield chunk
+
+    def _close(self) -> None:
+        self._spool.close()
+        if self._text is not None:
+            self._text.close()
+
+
 class TokenWriter:
     """A picklable writer: ``TokenWriter("jsonl", pipeline)(block)``.
 
@@ -491,7 +664,8 @@ class TokenWriter:
         self.pipeline = pipeline
         self.sentences = sentences
         self.clitics = clitics
-        self._write = WRITERS[fmt](pipeline, sentences, clitics)
+        self._counter = [0]
+        self._write = WRITERS[fmt](pipeline, sentences, clitics, self._counter)
 
     @property
     def stateful(self) -> bool:
@@ -504,13 +678,18 @@ class TokenWriter:
         """How the runner feeds one very long line: piece by piece for text output.
 
         Text output without sentences streams in bounded memory (see
-        ``TextTokenStreamer``); the other formats describe a line as a whole
-        (one JSON object, one CoNLL-U sentence) and gather it first.
+        ``TextTokenStreamer``), and so do JSON lines and CoNLL-U with the
+        built-in stages (see ``SpooledTokenStreamer``); with sentences, or
+        stages from plugins, the line is gathered first.
         """
         from arabnorm.io.longline import GatherStreamer
 
         if self.fmt == "text" and not self.sentences:
             return TextTokenStreamer(self.pipeline, self.clitics, margin)
+        if not self.sentences and all(
+            type(stage).__module__.startswith("arabnorm.") for stage in self.pipeline.stages
+        ):
+            return SpooledTokenStreamer(self.fmt, self.pipeline, self.clitics, self._counter)
         return GatherStreamer(self)
 
     def __reduce__(self) -> tuple[object, ...]:

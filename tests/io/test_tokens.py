@@ -153,3 +153,106 @@ def test_vectorized_spans_equal_the_plain_path(
         body = line.removesuffix("\r")
         spans = json.loads(row)["spans"]
         assert all(not body[s].isspace() and not body[e - 1].isspace() for s, e in spans)
+
+
+_SPOOL_WORDS = [*_LONG_WORDS, "\u064e", "ا\u0654", "\u200c", "ﻛﺘﺎﺏ", "😀", "x" * 300, " ", "ﷲ"]
+
+
+def _feed_in_pieces(streamer: object, line: str, rng: object) -> str:
+    out: list[str] = []
+    pos = 0
+    while pos < len(line):
+        step = rng.randint(1, 700)  # type: ignore[attr-defined]
+        piece = line[pos : pos + step]
+        pos += step
+        got = streamer.feed(piece, final=pos >= len(line))  # type: ignore[attr-defined]
+        out.append(got if isinstance(got, str) else "".join(got))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("preset", ["none", "standard", "search", "camel"])
+@pytest.mark.parametrize("fmt", ["jsonl", "conllu"])
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "", "  \r\n"])
+def test_spooled_streamer_equals_whole_line(
+    preset: str, fmt: str, ending: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut at spaces, a long line gives the tokens and spans of the whole line."""
+    import random
+
+    from arabnorm import build_pipeline
+    from arabnorm.io.tokens import SpooledTokenStreamer, TokenWriter
+
+    monkeypatch.setattr(SpooledTokenStreamer, "PIECE", 200)
+    monkeypatch.setattr(SpooledTokenStreamer, "CHUNK", 100)
+    rng = random.Random(f"{preset}{fmt}{ending!r}")
+    line = " ".join(rng.choice(_SPOOL_WORDS) for _ in range(3000)) + ending
+    writer = TokenWriter(fmt, build_pipeline(preset))
+    streamer = writer.line_streamer()
+    assert isinstance(streamer, SpooledTokenStreamer)
+    whole = TokenWriter(fmt, build_pipeline(preset))
+    assert _feed_in_pieces(streamer, line, rng) == whole(line)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conllu"])
+def test_spooled_streamer_numbers_on_from_the_blocks_before(fmt: str) -> None:
+    import random
+
+    from arabnorm import build_pipeline
+    from arabnorm.io.tokens import TokenWriter
+
+    rng = random.Random(fmt)
+    writer = TokenWriter(fmt, build_pipeline("standard"), clitics="split")
+    whole = TokenWriter(fmt, build_pipeline("standard"), clitics="split")
+    first, long_line = "قال: نعم\n\nوبالكتاب\n", "للمدرسة " * 2000 + "\n"
+    streamed = writer(first) + _feed_in_pieces(writer.line_streamer(), long_line, rng)
+    streamed += writer("آخر سطر\n")
+    assert streamed == whole(first) + whole(long_line) + whole("آخر سطر\n")
+
+
+def test_spooled_streamer_line_without_tokens() -> None:
+    from arabnorm import build_pipeline
+    from arabnorm.io.tokens import TokenWriter
+
+    for fmt in ("jsonl", "conllu"):
+        writer = TokenWriter(fmt, build_pipeline("standard"))
+        streamer = writer.line_streamer()
+        got = streamer.feed(" " * 5000, final=False)
+        rest = streamer.feed(" \n", final=True)
+        out = (got if isinstance(got, str) else "".join(got)) + "".join(rest)
+        assert out == TokenWriter(fmt, build_pipeline("standard"))(" " * 5001 + "\n")
+
+
+def test_plugin_stages_and_sentences_gather_the_long_line() -> None:
+    from arabnorm import build_pipeline
+    from arabnorm.io.longline import GatherStreamer
+    from arabnorm.io.tokens import TokenWriter
+
+    writer = TokenWriter("jsonl", build_pipeline("standard"), sentences=True)
+    assert isinstance(writer.line_streamer(), GatherStreamer)
+    streamer = writer.line_streamer()
+    line = "جملة أولى. جملة ثانية!\n"
+    assert streamer.feed(line[:7], False) + streamer.feed(line[7:], True) == TokenWriter(
+        "jsonl", build_pipeline("standard"), sentences=True
+    )(line)
+
+
+def test_cli_long_line_as_json_lines(tmp_path: Path) -> None:
+    """The runner hands the long line over in pieces and writes the spooled spans in chunks."""
+    import subprocess
+    import sys
+
+    from arabnorm import build_pipeline
+    from arabnorm.io.runner import LONG_LINE
+    from arabnorm.io.tokens import TokenWriter
+
+    src = tmp_path / "long.txt"
+    words = ["كتـــاب", "قال:", '"نعم"', "3.14", "مدرسة"]
+    line = " ".join(words[i % len(words)] for i in range(600_000))  # over LONG_LINE bytes
+    assert len(line.encode()) > LONG_LINE
+    text = line + "\r\nsecond line\n"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "arabnorm", "tokenize", "--format", "jsonl", str(src), "-o", out]
+    res = subprocess.run(cmd, capture_output=True)
+    assert res.returncode == 0, res.stderr
+    assert out.read_text(encoding="utf-8") == TokenWriter("jsonl", build_pipeline("standard"))(text)
