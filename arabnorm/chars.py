@@ -5,6 +5,7 @@ Unicode name (a range names its first and last code point); tests check
 every one against ``unicodedata``. Stages import these names, so a reader
 can tell what a stage touches without a code chart::
 
+    >>> from arabnorm import chars
     >>> chars.ALEF_HAMZA_ABOVE in chars.ALEF_VARIANTS
     True
 """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import io
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import arabnorm.audit
 from arabnorm.audit import (
     CHAR_CATEGORIES,
     COUNT_NAMES,
@@ -46,10 +44,6 @@ def expected_counts() -> dict[str, int]:
         for key, n in counts.items():
             total[key] += n
     return total
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(arabnorm.audit).failed == 0
 
 
 def test_every_category_has_a_line() -> None:

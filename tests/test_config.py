@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,10 +18,6 @@ from arabnorm.presets import all_presets, default_preset, preset_spec
 def _no_config_after() -> Iterator[None]:
     yield
     activate(None)
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(arabnorm.config).failed == 0
 
 
 def test_arabnorm_toml_defines_presets_and_default(tmp_path: Path) -> None:

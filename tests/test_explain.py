@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import arabnorm.explain
 from arabnorm.explain import (
     ChangeCounter,
     alone_changes,
@@ -29,10 +27,6 @@ TOY_SPEC = "tatweel,toy-amp,toy-squeeze,toy-fence,toy-two-steps"
 def _toys() -> Iterator[None]:
     with toy_stages():
         yield
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(arabnorm.explain).failed == 0
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
 
-import arabnorm.cli.complete
 from tests.cli.helpers import run
 
 
@@ -15,10 +13,6 @@ def _complete(words: str, cwd: Path | None = None) -> list[str]:
     res = run(cwd=cwd, env=env)
     assert res.returncode == 0, res.stderr
     return [line.split(",", 1)[1] for line in res.stdout.decode().splitlines()]
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(arabnorm.cli.complete).failed == 0
 
 
 def test_bash_source_script() -> None:

@@ -105,12 +105,6 @@ def test_context_crops_long_lines(tmp_path: Path) -> None:
     assert "…" not in res.stdout.decode()
 
 
-def test_render_doctest() -> None:
-    import doctest
-
-    assert doctest.testmod(diff_cli).failed == 0
-
-
 def _strip_markers(text: str) -> str:
     for marker in ("[-", "-]", "{+", "+}", "\u25cc"):
         text = text.replace(marker, "")
