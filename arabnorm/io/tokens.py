@@ -160,18 +160,22 @@ def _map_back(
     if check.size:
         a, b = a.copy(), b.copy()
         for i in check.tolist():
-            x, y = int(a[i]), int(b[i])
-            while x < y and block[x].isspace():
-                x += 1
-            while y > x and block[y - 1].isspace():
-                y -= 1
-            a[i], b[i] = x, y
+            a[i], b[i] = _trim(block, int(a[i]), int(b[i]))
     back = np.repeat(np.asarray(orig_offs, dtype=np.int64), n // 2)
     out = np.empty(len(bounds), dtype=np.int64)
     out[0::2] = a - back
     out[1::2] = b - back
     result: list[int] = out.tolist()
     return result
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without whitespace at either end, as a slice."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _map_back_plain(
@@ -192,11 +196,7 @@ def _map_back_plain(
     out: list[int] = []
     for n, off in zip(counts, orig_offs, strict=True):
         for _ in range(n // 2):
-            x, y = next(mapped)
-            while x < y and block[x].isspace():
-                x += 1
-            while y > x and block[y - 1].isspace():
-                y -= 1
+            x, y = _trim(block, *next(mapped))
             out += (x - off, y - off)
     return out
 
