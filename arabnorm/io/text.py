@@ -27,24 +27,21 @@ BLOCK_SIZE = 1 << 20
 
 def iter_byte_blocks(stream: BinaryIO, block_size: int = BLOCK_SIZE) -> Iterator[bytes]:
     """Yield chunks of ``stream`` that each end after a line break (but the last)."""
-    rest = b""
+    parts: list[bytes] = []  # a line still without its break, in pieces (joined once)
     while True:
         chunk = stream.read(block_size)
         if not chunk:
             break
-        data = rest + chunk if rest else chunk
-        cut = data.rfind(b"\n") + 1
+        cut = chunk.rfind(b"\n") + 1
         if cut == 0:
-            rest = data
+            parts.append(chunk)
             continue
-        if cut == len(data):
-            rest = b""
-            yield data
-        else:
-            rest = data[cut:]
-            yield data[:cut]
-    if rest:
-        yield rest
+        data = b"".join((*parts, chunk)) if parts else chunk
+        cut += len(data) - len(chunk)
+        parts = [data[cut:]] if cut < len(data) else []
+        yield data[:cut] if cut < len(data) else data
+    if parts:
+        yield b"".join(parts)
 
 
 def iter_text_blocks(

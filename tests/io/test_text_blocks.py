@@ -39,3 +39,18 @@ def test_surrogateescape_and_replace_policies() -> None:
     assert text.encode("utf-8", "surrogateescape") == data
     replaced = "".join(t for t, _ in iter_text_blocks(io.BytesIO(data), "x", "replace"))
     assert replaced == "a\ufffdb\nc\ufffd\n"
+
+
+def test_byte_blocks_end_after_line_breaks_for_any_read_size() -> None:
+    import io
+    import random
+
+    from arabnorm.io.text import iter_byte_blocks
+
+    rng = random.Random(1)
+    for _ in range(2000):
+        data = bytes(rng.choice(b"ab\n") for _ in range(rng.randint(0, 60)))
+        blocks = list(iter_byte_blocks(io.BytesIO(data), rng.randint(1, 9)))
+        assert b"".join(blocks) == data
+        assert all(blocks) and all(b.endswith(b"\n") for b in blocks[:-1])
+        assert all(b"\n" not in b[:-1] or b.count(b"\n") >= 1 for b in blocks)
