@@ -53,4 +53,3 @@ def test_byte_blocks_end_after_line_breaks_for_any_read_size() -> None:
         blocks = list(iter_byte_blocks(io.BytesIO(data), rng.randint(1, 9)))
         assert b"".join(blocks) == data
         assert all(blocks) and all(b.endswith(b"\n") for b in blocks[:-1])
-        assert all(b"\n" not in b[:-1] or b.count(b"\n") >= 1 for b in blocks)
