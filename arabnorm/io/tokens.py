@@ -122,7 +122,7 @@ def flat_lines(pipeline: Pipeline, block: str) -> list[FlatLine]:
         orig_off += len(line) + 1
         norm_off += len(norm) + 1
     if pending:
-        mapped = _map_back(pipeline, alignment, block, flat_all, counts, norm_offs, orig_offs)
+        mapped = _map_back(alignment, block, flat_all, counts, norm_offs, orig_offs)
         k = 0
         for row, n in zip(pending, counts, strict=True):
             orig, term, toks, _ = rows[row]
@@ -132,7 +132,6 @@ def flat_lines(pipeline: Pipeline, block: str) -> list[FlatLine]:
 
 
 def _map_back(
-    pipeline: Pipeline,
     alignment: Any,
     block: str,
     flat: list[int],
@@ -148,7 +147,18 @@ def _map_back(
     from arabnorm.fasttable import numpy_available
 
     if not numpy_available():
-        return _map_back_plain(alignment, block, flat, counts, norm_offs, orig_offs)
+        pairs: list[tuple[int, int]] = []
+        k = 0
+        for n_, off in zip(counts, norm_offs, strict=True):
+            pairs += [(off + flat[j], off + flat[j + 1]) for j in range(k, k + n_, 2)]
+            k += n_
+        mapped = iter(alignment.spans(pairs))
+        plain: list[int] = []
+        for n_, off in zip(counts, orig_offs, strict=True):
+            for _ in range(n_ // 2):
+                x, y = _trim(block, *next(mapped))
+                plain += (x - off, y - off)
+        return plain
     import numpy as np
 
     n = np.asarray(counts, dtype=np.int64)
@@ -176,29 +186,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _map_back_plain(
-    alignment: Any,
-    block: str,
-    flat: list[int],
-    counts: list[int],
-    norm_offs: list[int],
-    orig_offs: list[int],
-) -> list[int]:
-    """``_map_back`` without numpy."""
-    pairs: list[tuple[int, int]] = []
-    k = 0
-    for n, off in zip(counts, norm_offs, strict=True):
-        pairs += [(off + flat[j], off + flat[j + 1]) for j in range(k, k + n, 2)]
-        k += n
-    mapped = iter(alignment.spans(pairs))
-    out: list[int] = []
-    for n, off in zip(counts, orig_offs, strict=True):
-        for _ in range(n // 2):
-            x, y = _trim(block, *next(mapped))
-            out += (x - off, y - off)
-    return out
 
 
 _SPACE_LUT: list[Any] = []
