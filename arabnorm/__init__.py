@@ -108,23 +108,16 @@ def tokenize(
     >>> tokenize("وقال إنه", clitics=True)
     ['و', 'قال', 'إن', 'ه']
     """
-    from arabnorm.tokenizer import Token, tokenize_with, tokens
+    from arabnorm.tokenizer import tokenize_block, tokens
 
     pipeline = build_pipeline(preset, stages)
-    found = tokenize_with(pipeline, text) if spans or clitics else None
-    if not clitics:
-        return found if found is not None else tokens(pipeline.apply(text))
-    from arabnorm.clitics import FOLDING_STAGES, split_token
-
-    assert found is not None
-    folded = any(stage.name in FOLDING_STAGES for stage in pipeline.stages)
-    mark = clitics == "mark"
-    pieces = [
-        Token(piece, s, e)
-        for tok in found
-        for piece, s, e in split_token(tok.text, tok.start, tok.end, text, mark=mark, folded=folded)
-    ]
-    return pieces if spans else [p.text for p in pieces]
+    if not spans and not clitics:
+        return tokens(pipeline.apply(text))
+    block = tokenize_block(pipeline, text)
+    if clitics:
+        folded = any(stage.folds for stage in pipeline.stages)
+        block = block.split_clitics(clitics == "mark", folded)
+    return block.tokens_with_spans() if spans else block.tokens
 
 
 def __getattr__(name: str) -> Any:

@@ -128,7 +128,8 @@ def default_stages() -> list[Stage]:
     """Every registered stage with its default parameters (tokenizers aside)."""
     from arabnorm.stages import all_stages
 
-    return [cls() for cls in all_stages().values() if cls.kind != "tokenizer"]
+    built = [cls() for cls in all_stages().values()]
+    return [stage for stage in built if stage.kind != "tokenizer"]
 
 
 @dataclass

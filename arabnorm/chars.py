@@ -437,3 +437,12 @@ MOJIBAKE_LATIN1_CONTINUATIONS = frozenset(
 
 DOTTED_CIRCLE = "\u25cc"  # DOTTED CIRCLE
 """The base on which a combining mark is shown alone."""
+
+ASCII_LETTERS = expand((0x0041, 0x005A), (0x0061, 0x007A))  # A .. Z, a .. z
+WORD_EDGE = BASIC_LETTERS | ASCII_LETTERS | frozenset(ASCII_DIGITS + ARABIC_INDIC_DIGITS)
+"""Letters and digits that mark a word boundary on either side of a space.
+
+A space with one of these on each side is where a very long line may be
+cut: stages that work within words (``Step.word_local``) give the same
+result on the parts as on the whole.
+"""

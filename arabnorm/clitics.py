@@ -61,7 +61,6 @@ __all__ = [
     "ENCLITICS",
     "Segmentation",
     "Segmenter",
-    "conllu_rows",
     "default_segmenter",
     "fold_table",
     "load_wordfreq",
@@ -319,6 +318,19 @@ class Segmenter:
             self._bare_cache.clear()
         got = self._cache[word] = self._split(word)
         return got
+
+    def written(self, word: str, mark: bool = False) -> tuple[str, ...]:
+        """The pieces of ``word`` as a tokenizer writes them.
+
+        Without ``mark`` the surface pieces; with it, each clitic carries a
+        ``+`` on the side that faced the stem: ``و+``, ``ب+``, ``كتاب``, ``+ه``.
+        """
+        pieces = self.pieces(word)
+        if not mark or len(pieces) == 1:
+            return pieces
+        a = self.analyze(word)
+        stem = (a.stem,) if a.stem else ()
+        return (*(p + "+" for p in a.prefixes), *stem, *("+" + p for p in a.suffixes))
 
     def segment(self, word: str) -> list[str]:
         """Surface pieces of ``word``; ``"".join(result) == word`` always."""
@@ -579,7 +591,7 @@ def segment(word: str, *, folded: bool = False) -> list[str]:
 
     ``folded=True`` for text whose spelling variants were folded (the
     ``search`` preset: أ إ آ -> ا, ى -> ي, ة -> ه); the same keyword works for
-    segment_tokens, segment_spans and conllu_rows.
+    segment_tokens and segment_spans.
 
     >>> segment("للسلطة")
     ['ل', 'لسلطة']
@@ -606,35 +618,6 @@ def segment_spans(word: str, start: int = 0, *, folded: bool = False) -> list[tu
         out.append((piece, start, start + len(piece)))
         start += len(piece)
     return out
-
-
-def conllu_rows(word: str, first_id: int, misc: str = "_", *, folded: bool = False) -> list[str]:
-    """CoNLL-U lines for one orthographic word, split into syntactic words.
-
-    A word with clitics becomes a multiword-token range line (which carries
-    ``misc``, e.g. ``SpaceAfter=No``) followed by one line per piece; a word
-    without clitics is a single line. The next free ID is
-    ``first_id + len(segment(word))``.
-
-    >>> for row in conllu_rows("وقال", 3):
-    ...     print(row.expandtabs(1))
-    3-4 وقال _ _ _ _ _ _ _ _
-    3 و _ _ _ _ _ _ _ _
-    4 قال _ _ _ _ _ _ _ _
-    """
-    blank = "\t".join(["_"] * 7)
-    pieces = default_segmenter(folded).pieces(word)
-    if len(pieces) == 1:
-        return [f"{first_id}\t{word}\t{blank}\t{misc}"]
-    last = first_id + len(pieces) - 1
-    rows = [f"{first_id}-{last}\t{word}\t{blank}\t{misc}"]
-    for i, piece in enumerate(pieces):
-        rows.append(f"{first_id + i}\t{piece}\t{blank}\t_")
-    return rows
-
-
-#: Stages after which text has folded spelling (see ``Segmenter(folded=True)``).
-FOLDING_STAGES = frozenset({"alef", "yaa", "teh-marbuta", "hamza"})
 
 
 def split_token(
@@ -664,13 +647,7 @@ def split_token(
     pieces = seg.pieces(token)
     if len(pieces) == 1:
         return [(token, start, end)]
-    if mark:
-        a = seg.analyze(token)
-        texts = [p + "+" for p in a.prefixes]
-        texts += [a.stem] if a.stem else []
-        texts += ["+" + p for p in a.suffixes]
-    else:
-        texts = list(pieces)
+    texts = seg.written(token, mark)
     offsets = []
     pos = 0
     for piece in pieces:

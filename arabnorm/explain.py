@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from arabnorm import chars
 from arabnorm.pipeline import Alignment, Pipeline
-from arabnorm.stages.base import Edit, Rule, Stage, Step, Table
+from arabnorm.stages.base import Edit, Stage, Step, Table
 
 __all__ = [
     "ChangeCounter",
@@ -90,7 +90,7 @@ def _table_is_simple(table: Table) -> bool:
     return all(not v or (v[0] != chr(k) and v[-1] != chr(k)) for k, v in table.mapping.items())
 
 
-# Fast runners (``arabnorm.fasttable``) per step, built once and kept with their step.
+# Compiled runners per step, built once and kept with their step.
 _RUNNERS: dict[int, tuple[Step, Callable[[str], str]]] = {}
 
 
@@ -98,14 +98,9 @@ def _runner(step: Step) -> Callable[[str], str]:
     hit = _RUNNERS.get(id(step))
     if hit is not None and hit[0] is step:
         return hit[1]
-    from arabnorm.fasttable import rule_runner, table_runner
+    from arabnorm.compiler import runner
 
-    if isinstance(step, Table):
-        run = table_runner(step)
-    elif isinstance(step, Rule):
-        run = rule_runner(step)
-    else:
-        run = step.apply
+    run = runner(step)
     if len(_RUNNERS) >= 4096:
         _RUNNERS.clear()
     _RUNNERS[id(step)] = (step, run)

@@ -1,10 +1,15 @@
-"""Running a fused code-point table over a block fast.
+"""Vectorized runners: the fast ways the compiler may run a step.
 
-``str.translate`` with a dict looks up every character in Python objects and
-runs at about 30-40 MB/s on Arabic text. With numpy installed, a table runs as
-one vectorized lookup over the UTF-16 code units of the block instead:
+Each class here runs one kind of declared step (or a run of them) over a
+block with numpy, and gives exactly what the step's reference gives; the
+compiler (``arabnorm.compiler``) picks them from what the steps declare,
+and tests hold every one equal to the reference over the whole registry.
 
-1. ``text.encode("utf-16-le", "surrogatepass")`` -> an array of uint16;
+A table runs as one vectorized lookup over the UTF-16 code units of the
+block instead of ``str.translate`` (which looks up every character in Python
+objects and runs at about 30-40 MB/s on Arabic text):
+
+1. ``text.encode("utf-16-le")`` -> an array of uint16;
 2. a 65,536-entry lookup array maps each code unit (identity for the rest);
 3. code units mapped to the deletion marker are dropped with a mask;
 4. the array is decoded back to text.
@@ -12,58 +17,29 @@ one vectorized lookup over the UTF-16 code units of the block instead:
 Code points outside the Basic Multilingual Plane are surrogate pairs, which
 map to themselves, so they pass intact. The few entries that do not map one
 BMP code point to one (or none), such as ligatures that expand to several
-letters or keys above U+FFFF, are done after the vector pass by one regex
-substitution over a class of just those keys. The result is always the same
-as ``str.translate`` (a test compares them on random tables and texts); when a
-table cannot be split that way, or numpy is missing, or ``ARABNORM_PURE=1``
-is set, ``str.translate`` is used.
+letters or keys above U+FFFF, are done after the vector pass by one
+substitution over a class of just those keys.
 
 >>> from arabnorm.stages.base import Table
->>> run = table_runner(Table({ord("أ"): "ا", ord("ـ"): "", ord("ﷲ"): "الله"}))
+>>> run = VectorTable.build(Table({ord("أ"): "ا", ord("ـ"): "", ord("ﷲ"): "الله"}))
 >>> run("أحـمد ﷲ" * 1000) == ("احمد الله" * 1000)
 True
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
-import os
 import re
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from arabnorm.stages.base import Table
+from arabnorm import chars
+from arabnorm.stages.base import KeepOnly, Step, Table
 
 MIN_VECTOR = 2048
-"""Shorter texts go through ``str.translate``: numpy's fixed cost would dominate."""
+"""Shorter texts go through the step itself: numpy's fixed cost would dominate."""
 _DELETE = 0xFFFF  # a noncharacter: marks code units to drop
-
-
-def _char_class(chars: dict[str, str]) -> str:
-    """A character class of ``chars`` written as ranges (one class test per character)."""
-    codes = sorted(ord(c) for c in chars)
-    parts: list[str] = []
-    start = prev = codes[0]
-    for c in [*codes[1:], -1]:
-        if c == prev + 1:
-            prev = c
-            continue
-        parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
-        start = prev = c
-    return "[" + "".join(parts) + "]"
-
-
-def numpy_available() -> bool:
-    """Whether the vectorized path can be used (numpy importable, not disabled)."""
-    if os.environ.get("ARABNORM_PURE", "") not in ("", "0"):
-        return False
-    # Only look: importing numpy costs a tenth of a second, paid on the first
-    # block large enough to use it.
-    from importlib.util import find_spec
-
-    return find_spec("numpy") is not None
+_EDGE = 0x0A  # a line break
 
 
 class VectorTable:
@@ -78,20 +54,44 @@ class VectorTable:
 
     __slots__ = ("_arrays", "_delete", "_extra", "_extra_re", "_keep", "_simple", "_translate")
 
-    def __init__(self, table: Table, keep_only: Any = None) -> None:
-        self._translate = table.apply
-        self._keep: frozenset[int] | None = None
+    def __init__(
+        self,
+        fallback: Callable[[str], str],
+        keep: frozenset[int] | None,
+        simple: dict[int, int],
+        extra: dict[str, str],
+    ) -> None:
+        self._translate = fallback
+        self._keep = keep
+        self._simple = simple
+        self._delete = _DELETE in simple.values() or keep is not None
+        self._extra = extra
+        self._extra_re = re.compile(chars.char_class(set(extra))) if extra else None
+        self._arrays: tuple[Any, Any] | None = None
+
+    @classmethod
+    def build(cls, table: Table, keep_only: KeepOnly | None = None) -> VectorTable | None:
+        """The vectorized runner of ``table`` (after ``keep_only``), or None where none can be.
+
+        None when a kept character lies outside the BMP (or is a surrogate or
+        U+FFFF), when U+FFFF is mapped, or when a one-to-one value is also the
+        key of an entry done in the expansion pass (it would be changed twice).
+        """
+        keep: frozenset[int] | None = None
+        fallback: Callable[[str], str] = table.apply
         if keep_only is not None:
             keep = frozenset(map(ord, keep_only.chars))
             if any(k >= _DELETE or 0xD800 <= k <= 0xDFFF for k in keep):
-                raise ValueError("kept characters outside the BMP, surrogates or U+FFFF")
-            self._keep = keep
+                return None
             first, then = keep_only.apply, table.apply
-            self._translate = lambda text: then(first(text))
+
+            def fallback(text: str) -> str:
+                return then(first(text))
+
         extra: dict[str, str] = {}
         simple: dict[int, int] = {}  # code unit -> code unit, _DELETE to drop
         for key, value in table.mapping.items():
-            if self._keep is not None and key not in self._keep:
+            if keep is not None and key not in keep:
                 continue  # deleted before the table sees it
             if key > 0xFFFF or 0xD800 <= key <= 0xDFFF or len(value) > 1:
                 extra[chr(key)] = value
@@ -103,14 +103,10 @@ class VectorTable:
                 simple[key] = ord(value)
         one_to_one = {v for v in simple.values() if v != _DELETE}
         if any(ord(k) in one_to_one for k in extra if len(k) == 1):
-            raise ValueError("a mapped value is itself a key of a multi-character entry")
+            return None
         if _DELETE in table.mapping or _DELETE in one_to_one:
-            raise ValueError("U+FFFF is mapped")
-        self._simple = simple
-        self._delete = _DELETE in simple.values() or self._keep is not None
-        self._extra = extra
-        self._extra_re = re.compile(_char_class(extra)) if extra else None
-        self._arrays: tuple[Any, Any] | None = None
+            return None
+        return cls(fallback, keep, simple, extra)
 
     def _build(self) -> tuple[Any, Any]:
         import numpy as np
@@ -160,148 +156,6 @@ class VectorTable:
         if extra_here:
             out = self._extra_re.sub(lambda m: extra[m.group()], out)  # type: ignore[union-attr]
         return str(out)
-
-
-def table_runner(table: Table, vector: bool | None = None) -> Callable[[str], str]:
-    """The fastest exact way to apply ``table`` here (``vector`` forces a path)."""
-    if vector is None:
-        vector = numpy_available()
-    if not vector:
-        return table.apply
-    try:
-        return VectorTable(table)
-    except ValueError:
-        return table.apply
-
-
-# --- rules ------------------------------------------------------------------
-
-RACE = 1 << 18
-"""Characters each engine runs on before a rule keeps the faster one."""
-_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE | re.ASCII
-
-
-class _NotReMatch(Exception):
-    """A replacement function needed something only a ``regex`` match has."""
-
-
-class ReRule:
-    """A rule run by whichever engine is faster on it: ``re`` or ``regex``.
-
-    For the patterns both engines accept (character classes, possessive and
-    lazy quantifiers, look-arounds, back references: ``re`` refuses
-    ``\\p{...}``, ``(?r)`` and the other ``regex``-only syntax), both find
-    the same matches; ``re`` scans three to four times faster for patterns
-    that start with a large class (a run of any Arabic letter), ``regex`` is
-    faster for some with look-behinds. The first ``RACE`` characters are run
-    with ``re``, the next as many with ``regex``, and the engine with the
-    lower time per character is kept: only speed depends on the choice,
-    never the output. A replacement function that uses a
-    ``regex``-only match method makes the runner use ``regex`` for good.
-    """
-
-    __slots__ = ("_choice", "_fallback", "_pattern", "_replacement", "_times", "pattern")
-
-    def __init__(self, rule: Any) -> None:
-        flags = rule.pattern.flags
-        if flags & ~_RE_FLAGS or flags & re.IGNORECASE:
-            raise ValueError("pattern uses regex-only flags or case folding")
-        self._pattern = re.compile(rule.pattern.pattern, flags & _RE_FLAGS)
-        if not _same_in_both_engines(rule.pattern.pattern):
-            raise ValueError("pattern uses classes the engines define differently")
-        self.pattern = rule.pattern
-        self._fallback: Callable[[str], str] = _regex_runner(rule)
-        self._choice: Callable[[str], str] | None = None
-        self._times: list[float] = [0.0, 0.0, 0.0, 0.0]
-        r = rule.replacement
-        if isinstance(r, str):
-            if "\\" in r:
-                raise ValueError("templates are left to regex")
-            self._replacement: Any = r
-        else:
-
-            def call(m: Any) -> str:
-                try:
-                    return str(r(m))
-                except (AttributeError, TypeError) as exc:
-                    raise _NotReMatch from exc
-
-            self._replacement = call
-
-    def _re(self, text: str) -> str:
-        try:
-            return str(self._pattern.sub(self._replacement, text))
-        except _NotReMatch:
-            self._choice = self._fallback
-            return self._fallback(text)
-
-    def __call__(self, text: str) -> str:
-        if self._choice is not None:
-            return self._choice(text)
-        # Trial: about RACE characters with re, then as many with regex (any
-        # sizes of text, as a line filter hands over single lines); then keep
-        # the engine with the lower time per character.
-        times = self._times  # [re seconds, re chars, regex seconds, regex chars]
-        use_re = times[1] < RACE
-        start = time.perf_counter()
-        out = self._re(text) if use_re else self._fallback(text)
-        if self._choice is None:
-            k = 0 if use_re else 2
-            times[k] += time.perf_counter() - start
-            times[k + 1] += len(text)
-            if times[3] >= RACE:
-                re_rate = times[0] / max(times[1], 1)
-                regex_rate = times[2] / max(times[3], 1)
-                self._choice = self._re if re_rate <= regex_rate else self._fallback
-        return out
-
-
-_ENGINE_SPECIFIC = {"CATEGORY", "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_UNI_BOUNDARY"}
-
-
-def _same_in_both_engines(pattern: str) -> bool:
-    """False if the pattern uses ``\\w``, ``\\s``, ``\\d``, ``\\b`` or the like.
-
-    ``re`` and ``regex`` define those classes a little differently (``regex``
-    counts combining marks such as Arabic harakat as word characters, ``re``
-    does not), so only patterns without them run on ``re``.
-
-    >>> _same_in_both_engines(r"[ab]+(?= )"), _same_in_both_engines(r"\\w+")
-    (True, False)
-    """
-    tree = _parse_tree(pattern)
-    if tree is None:
-        return False
-    stack: list[Any] = list(tree)
-    while stack:
-        item = stack.pop()
-        if isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif hasattr(item, "name") and str(item) in _ENGINE_SPECIFIC:
-            return False
-        elif hasattr(item, "data"):  # a nested SubPattern
-            stack.extend(item.data)
-    return True
-
-
-def _regex_runner(rule: Any) -> Callable[[str], str]:
-    r = rule.replacement
-    if isinstance(r, str) and "\\" not in r and type(rule).apply is _rule_apply():
-        sub = rule.pattern.sub
-        return lambda text: str(sub(r, text))
-    return rule.apply  # type: ignore[no-any-return]
-
-
-def rule_runner(rule: Any, use_re: bool = True) -> Callable[[str], str]:
-    """The fastest exact way to apply ``rule``: ``re`` when it accepts the pattern,
-    only on the lines that can match."""
-    from arabnorm.stages.base import RunRule, TrimRule
-
-    if isinstance(rule, RunRule) and numpy_available():
-        return VectorRuns(rule, _engine_runner(rule, use_re))
-    if isinstance(rule, TrimRule) and numpy_available():
-        return VectorTrim(rule, _engine_runner(rule, use_re))
-    return filtered(_engine_runner(rule, use_re), rule.pattern)
 
 
 def _vector_units(text: str) -> Any:
@@ -451,134 +305,37 @@ class VectorTrim:
         return "".join(pieces)
 
 
-def _engine_runner(rule: Any, use_re: bool) -> Callable[[str], str]:
-    if use_re and type(rule).apply is _rule_apply():
-        try:
-            return ReRule(rule)
-        except (ValueError, re.error):
-            pass
-    return _regex_runner(rule)
-
-
-def _rule_apply() -> Any:
-    from arabnorm.stages.base import Rule
-
-    return Rule.apply
-
-
-# --- skipping lines a rule cannot match -------------------------------------
-
-MAX_REQUIRED = 256
-"""Rules whose required characters are more than this many are not filtered."""
-
-
-@functools.lru_cache(maxsize=256)
-def _parse_tree(pattern: str, flags: int = 0) -> list[Any] | None:
-    """The parse tree of ``pattern`` by the standard library's own parser, or None.
-
-    Used only to learn what a pattern must contain; a pattern the standard
-    parser cannot read (``regex``-only syntax) or a case-insensitive one
-    (by ``flags``, ``(?i)`` or ``(?i:...)``) simply gets no filter.
-    """
-    if flags & re.IGNORECASE:
-        return None
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(pattern.removeprefix("(?r)"))
-    except Exception:
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    stack: list[Any] = list(parsed)
-    while stack:
-        item = stack.pop()
-        if isinstance(item, tuple) and str(item[0]) == "SUBPATTERN" and item[1][1] & re.IGNORECASE:
-            return None
-        if isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif hasattr(item, "data"):  # a nested SubPattern
-            stack.extend(item.data)
-    return list(parsed)
-
-
-def required_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
-    """Code points of which every match of ``pattern`` contains at least one.
-
-    ``None`` when no small such set can be read off the pattern. Used to skip
-    the lines of a block where a rule cannot match.
-
-    >>> sorted(required_chars("a+b|c"))
-    [97, 99]
-    >>> required_chars("[^a]x?") is None
-    True
-    """
-    tree = _parse_tree(pattern, flags)
-    if tree is None:
-        return None
-    found = _required_seq(tree)
-    return frozenset(found) if found is not None else None
-
-
-def _required_seq(items: list[Any]) -> set[int] | None:
-    best: set[int] | None = None
-    for op, av in items:
-        got = _required_item(str(op), av)
-        if got is not None and (best is None or len(got) < len(best)):
-            best = got
-    return best
-
-
-def _required_item(op: str, av: Any) -> set[int] | None:
-    if op == "LITERAL":
-        return {av}
-    if op == "IN":
-        out: set[int] = set()
-        for sub_op, sub_av in av:
-            name = str(sub_op)
-            if name == "LITERAL":
-                out.add(sub_av)
-            elif name == "RANGE" and sub_av[1] - sub_av[0] <= MAX_REQUIRED:
-                out.update(range(sub_av[0], sub_av[1] + 1))
-            else:
-                return None
-        return out
-    if op == "SUBPATTERN":
-        return _required_seq(list(av[3]))
-    if op == "ATOMIC_GROUP":
-        return _required_seq(list(av))
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        return _required_seq(list(av[2])) if av[0] >= 1 else None
-    if op == "BRANCH":
-        union: set[int] = set()
-        for branch in av[1]:
-            got = _required_seq(list(branch))
-            if got is None:
-                return None
-            union |= got
-        return union
-    return None
+SPARSE = 16
+"""A line filter runs the step on the whole block when triggers are closer than this."""
 
 
 class LineFilter:
-    """Run a line-local rule only on the lines where it can match.
+    """Run a step only on the lines that hold one of its triggers.
 
-    Every rule gives the same result on a block as on its lines one by one,
-    so lines where no match can be (none of the characters every match needs;
-    no character of a negated class; no doubled letter for a run pattern) are
-    copied as they are. Where such lines are most of the block, the filter
-    steps aside after a few blocks.
+    A step gives the same result on a block as on its lines one by one, and
+    a line without any of its declared triggers is one it leaves as it is, so
+    such lines are copied. Where triggers are dense (one in fewer than
+    ``SPARSE`` characters), picking lines costs more than it saves: the step
+    runs on the whole block, and after three such blocks in a row the filter
+    steps aside.
     """
 
-    __slots__ = ("_dense", "_hits", "_present", "_run")
+    __slots__ = ("_dense", "_lut", "_present", "_run")
 
-    def __init__(
-        self, run: Callable[[str], str], hits: Callable[[Any], Any], present: str = ""
-    ) -> None:
+    def __init__(self, run: Callable[[str], str], triggers: frozenset[str]) -> None:
         self._run = run
-        self._hits = hits
-        self._present = present  # a few characters a match needs: checked at C speed first
+        self._lut = _Lut(frozenset(map(ord, triggers)), True)
+        # A few triggers are first looked for as substrings, at C speed.
+        self._present = "".join(sorted(triggers)) if len(triggers) <= 16 else ""
         self._dense = 0
+
+    @classmethod
+    def build(cls, step: Step, run: Callable[[str], str]) -> LineFilter | None:
+        """A filter in front of ``run`` for ``step``, or None if it declares no few triggers."""
+        if not _has_few_triggers(step):
+            return None
+        assert step.triggers is not None
+        return cls(run, step.triggers)
 
     def __call__(self, text: str) -> str:
         if len(text) < MIN_VECTOR or self._dense >= 3:
@@ -589,10 +346,12 @@ class LineFilter:
             units = code_units(text)
         except UnicodeEncodeError:
             return self._run(text)
-        hits = self._hits(units)
+        import numpy as np
+
+        hits = np.flatnonzero(self._lut.for_units(units).take(units))
         if hits.size == 0:
             return text
-        if hits.size * 16 > len(text):
+        if hits.size * SPARSE > len(text):
             self._dense += 1
             return self._run(text)
         self._dense = 0
@@ -675,283 +434,19 @@ class _Lut:
         return self._small if units.dtype.itemsize == 2 else self._array
 
 
-def _hits_in(lut: _Lut) -> Callable[[Any], Any]:
-    def hits(units: Any) -> Any:
-        import numpy as np
-
-        return np.flatnonzero(lut.for_units(units).take(units))
-
-    return hits
-
-
-def _hits_run(lut: _Lut, length: int) -> Callable[[Any], Any]:
-    """Positions where a letter of ``lut`` starts a run of ``length`` (2 or 3)."""
-
-    def hits(units: Any) -> Any:
-        import numpy as np
-
-        table = lut.for_units(units)
-        n = len(units) - length + 1
-        if n <= 0:
-            return np.zeros(0, dtype=np.intp)
-        head = units[:n]
-        same = head == units[1 : n + 1]
-        if length == 3:
-            same &= head == units[2 : n + 2]
-        return np.flatnonzero(same & table.take(head))
-
-    return hits
-
-
-def excluded_chars(pattern: str, flags: int = 0) -> frozenset[int] | None:
-    """``S`` when the pattern is a run of ``[^S]``: it matches only outside ``S``.
-
-    >>> sorted(excluded_chars("[^a-c]++"))
-    [97, 98, 99]
-    """
-    tree = _parse_tree(pattern)
-    if flags & re.IGNORECASE or tree is None or len(tree) != 1:
-        return None
-    op, av = tree[0]
-    if str(op) in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-        if len(av[2]) != 1:
-            return None
-        op, av = av[2][0]
-    if str(op) != "IN" or not av or str(av[0][0]) != "NEGATE":
-        return None
-    out: set[int] = set()
-    for sub_op, sub_av in av[1:]:
-        name = str(sub_op)
-        if name == "LITERAL":
-            out.add(sub_av)
-        elif name == "RANGE":
-            out.update(range(sub_av[0], sub_av[1] + 1))
-        else:
-            return None
-    return frozenset(out)
-
-
-def run_chars(pattern: str, flags: int = 0) -> tuple[frozenset[int], int] | None:
-    """``(S, n)`` when every match holds a letter of ``S`` ``n`` times in a row.
-
-    For patterns such as ``(S)\\1{2,}`` (a letter repeated 3 or more times);
-    ``n`` is at most 3.
-
-    >>> s, n = run_chars(r"([ab])\\1{2,}+")
-    >>> sorted(s), n
-    ([97, 98], 3)
-    """
-    tree = _parse_tree(pattern)
-    if flags & re.IGNORECASE or tree is None:
-        return None
-    for (op1, av1), (op2, av2) in itertools.pairwise(tree):
-        if str(op1) != "SUBPATTERN" or len(av1[3]) != 1:
-            continue
-        if str(op2) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or av2[0] < 1:
-            continue
-        if len(av2[2]) != 1 or str(av2[2][0][0]) != "GROUPREF" or av2[2][0][1] != av1[0]:
-            continue
-        length = min(3, 1 + av2[0])
-        sub_op, sub_av = av1[3][0]
-        if str(sub_op) == "LITERAL":
-            return frozenset({sub_av}), length
-        if str(sub_op) == "IN" and all(str(o) in ("LITERAL", "RANGE") for o, _ in sub_av):
-            wide: set[int] = set()
-            for o, v in sub_av:
-                wide.update([v] if str(o) == "LITERAL" else range(v[0], v[1] + 1))
-            return frozenset(wide), length
-    return None
-
-
-def starts_with_literal(pattern: str, flags: int = 0) -> bool:
-    """Whether every match of a forward pattern starts with one fixed character.
-
-    Both engines then look for that character at C speed before trying a
-    match, several times faster than a line filter's passes over the block.
-
-    >>> starts_with_literal("ی(?=x)"), starts_with_literal("[ab]c"), starts_with_literal("(?r)ab")
-    (True, False, False)
-    """
-    if flags & re.IGNORECASE or pattern.startswith("(?r)"):
-        return False
-    tree = _parse_tree(pattern)
-    if not tree:
-        return False
-    op, av = tree[0]
-    while str(op) == "SUBPATTERN" and av[3]:
-        op, av = av[3][0]
-    return str(op) == "LITERAL"
-
-
-def filtered(run: Callable[[str], str], pattern: Any) -> Callable[[str], str]:
-    """``run`` behind a ``LineFilter`` when the pattern has a small required set."""
-    if not numpy_available():
-        return run
-    text, flags = pattern.pattern, pattern.flags
-    if not isinstance(text, str) or starts_with_literal(text, flags):
-        return run
-    pairs = required_pairs(text, flags)
-    if pairs is not None:  # pairs are more selective than their characters
-        return PairFilter(run, pairs)
-
-    required = required_chars(text, flags)
-    if required is not None and len(required) <= MAX_REQUIRED and _EDGE not in required:
-        present = "".join(map(chr, sorted(required))) if len(required) <= 16 else ""
-        return LineFilter(run, _hits_in(_Lut(required, True)), present)
-    excluded = excluded_chars(text, flags)
-    if excluded is not None and _EDGE in excluded:
-        return LineFilter(run, _hits_in(_Lut(excluded, False)))
-    runs = run_chars(text, flags)
-    if runs is not None and _EDGE not in runs[0]:
-        return LineFilter(run, _hits_run(_Lut(runs[0], True), runs[1]))
-    return run
-
-
-# --- skipping lines by pairs of characters ----------------------------------
-
-MAX_PAIRS = 64
-_EDGE = 0x0A  # the start and the end of a line read as a line break
-
-
-def required_pairs(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Two-character strings of which every match, with the character before and
-    after it (a line break at the ends of a line), contains at least one.
-
-    Catches rules such as "two spaces, or a space at either end of a line",
-    which a set of single characters cannot.
-
-    >>> sorted(required_pairs(r"(?m)^ +| {2,}| +$"))
-    ['\\n ', ' \\n', '  ']
-    """
-    tree = _parse_tree(pattern, flags)
-    if tree is None:
-        return None
-    found = _pairs_seq(tree)
-    if found is None or len(found) > MAX_PAIRS:
-        return None
-    return frozenset(chr(a) + chr(b) for a, b in found)
-
-
-def _one_char_set(op: str, av: Any) -> tuple[set[int], int] | None:
-    """``(characters, minimum count)`` of an item that consumes only such characters."""
-    if op in ("LITERAL", "IN"):
-        chars_ = _required_item(op, av)
-        return (chars_, 1) if chars_ is not None else None
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1 and len(av[2]) == 1:
-        inner = _one_char_set(str(av[2][0][0]), av[2][0][1])
-        return (inner[0], av[0] * inner[1]) if inner is not None else None
-    if op == "AT" and str(av) in ("AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING"):
-        return ({_EDGE}, 0)
-    if op == "ASSERT" and av[0] == 1:  # look-ahead: its first character
-        return _first_set(list(av[1]))
-    return None
-
-
-def _first_set(items: list[Any]) -> tuple[set[int], int] | None:
-    out: set[int] = set()
-    for op, av in items:
-        name = str(op)
-        if (
-            name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-            and av[0] == 0
-            and len(av[2]) == 1
-        ):
-            inner = _one_char_set(str(av[2][0][0]), av[2][0][1])
-            if inner is None:
-                return None
-            out |= inner[0]
-            continue
-        got = _one_char_set(name, av)
-        if got is None:
-            return None
-        return out | got[0], 0
-    return None
-
-
-def _pairs_seq(items: list[Any]) -> set[tuple[int, int]] | None:
-    # Negative look-arounds consume nothing and leave their neighbours adjacent.
-    items = [(op, av) for op, av in items if str(op) != "ASSERT_NOT"]
-    best: set[tuple[int, int]] | None = None
-
-    def offer(pairs: set[tuple[int, int]] | None) -> None:
-        nonlocal best
-        if pairs is not None and (best is None or len(pairs) < len(best)):
-            best = pairs
-
-    sets = [_one_char_set(str(op), av) for op, av in items]
-    for (op, av), cs in zip(items, sets, strict=True):
-        name = str(op)
-        if cs is not None and cs[1] >= 2 and len(cs[0]) <= 8:
-            offer({(a, b) for a in cs[0] for b in cs[0]})
-        elif name == "SUBPATTERN" and len(items) == 1:
-            offer(_pairs_seq(list(av[3])))
-        elif name == "BRANCH":
-            union: set[tuple[int, int]] = set()
-            for branch in av[1]:
-                got = _pairs_seq(list(branch))
-                if got is None:
-                    union = set()
-                    break
-                union |= got
-            if union:
-                offer(union)
-    for left, right in itertools.pairwise(sets):
-        if left is not None and right is not None and len(left[0]) * len(right[0]) <= MAX_PAIRS:
-            offer({(a, b) for a in left[0] for b in right[0]})
-    return best
-
-
-class PairFilter:
-    """Like ``LineFilter``, for a rule that needs one of a few pairs of characters."""
-
-    __slots__ = ("_dense", "_pairs", "_run")
-
-    def __init__(self, run: Callable[[str], str], pairs: frozenset[str]) -> None:
-        self._run = run
-        self._pairs = sorted((ord(p[0]), ord(p[1])) for p in pairs)
-        self._dense = 0
-
-    def _starts(self, text: str) -> Any:
-        import numpy as np
-
-        units = code_units("\n" + text + "\n")
-        first, second = units[:-1], units[1:]
-        found = np.zeros(len(first), dtype=np.bool_)
-        by_first: dict[int, list[int]] = {}
-        top = 0xFFFF if units.dtype.itemsize == 2 else 0x10FFFF
-        for a, b in self._pairs:
-            if a <= top and b <= top:  # a wider pair cannot occur in this text
-                by_first.setdefault(a, []).append(b)
-        for a, bs in by_first.items():
-            is_a = first == a
-            if not is_a.any():
-                continue
-            follows = second == bs[0]
-            for b in bs[1:]:
-                follows |= second == b
-            found |= is_a & follows
-        return np.flatnonzero(found)
-
-    def __call__(self, text: str) -> str:
-        if len(text) < MIN_VECTOR or self._dense >= 3:
-            return self._run(text)
-        try:
-            starts = self._starts(text)
-        except UnicodeEncodeError:
-            return self._run(text)
-        if starts.size == 0:
-            return text
-        if starts.size * 16 > len(text):
-            self._dense += 1
-            return self._run(text)
-        self._dense = 0
-        n = len(text)
-        # the pair padded[p:p+2] is text[p-1:p+1]: both its lines are transformed
-        spans = ((max(p - 1, 0), min(p, n - 1)) for p in starts.tolist())
-        return _run_on_lines(text, spans, self._run)
-
-
 # --- tables across rules that rarely apply ----------------------------------
+
+MAX_TRIGGERS = 256
+"""A rule with more declared triggers than this is not worth filtering for."""
+
+
+def _has_few_triggers(step: Step) -> bool:
+    return step.triggers is not None and len(step.triggers) <= MAX_TRIGGERS
+
+
+def fast_table(table: Table) -> Callable[[str], str]:
+    """The vectorized runner of ``table``, or ``str.translate`` where there is none."""
+    return VectorTable.build(table) or table.apply
 
 
 class TableWindow:
@@ -968,15 +463,15 @@ class TableWindow:
     fused, the rule, then the rest of the steps as a window of their own.
 
     >>> from arabnorm.stages.base import Rule
-    >>> steps = [Table({ord("أ"): "ا"}), Rule("اب", "X"), Table({ord("ـ"): ""})]
-    >>> window = table_window(steps, [s.apply for s in steps])
+    >>> steps = [Table({ord("أ"): "ا"}), Rule("اب", "X", triggers="ب"), Table({ord("ـ"): ""})]
+    >>> window = TableWindow.build(steps, [s.apply for s in steps])
     >>> window is not None and window("أبـد\\nكـتب\\n" * 600) == "Xد\\nكتب\\n" * 600
     True
     """
 
     __slots__ = ("_fused", "_lut", "_prefix", "_rules", "_steps", "_suffix")
 
-    def __init__(self, steps: list[Any], runners: list[Callable[[str], str]]) -> None:
+    def __init__(self, steps: Sequence[Step], runners: Sequence[Callable[[str], str]]) -> None:
         import numpy as np
 
         self._steps = list(zip(steps, runners, strict=True))
@@ -988,27 +483,43 @@ class TableWindow:
             if isinstance(step, Table):
                 before = step if before is None else before.then(step)
                 continue
-            required = rule_required_chars(step)
-            if required is None:
-                raise ValueError(f"{step!r} has no small set of required characters")
+            assert step.triggers is not None  # checked by build
+            required = set(map(ord, step.triggers))
             bit = 1 << len(self._rules)
             mapping = before.mapping if before is not None else {}
-            needed = set(map(chr, required))
+            needed = step.triggers
             for c in itertools.chain(
                 (c for c in required if c not in mapping),
                 (k for k, v in mapping.items() if not needed.isdisjoint(v)),
             ):
                 danger[c] = danger.get(c, 0) | bit
             self._rules.append(i)
-            self._prefix.append(table_runner(before) if before is not None else str)
-        if len(self._rules) > 16:
-            raise ValueError("more than 16 rules")
-        self._fused: Callable[[str], str] = table_runner(before) if before is not None else str
+            self._prefix.append(fast_table(before) if before is not None else str)
+        self._fused: Callable[[str], str] = fast_table(before) if before is not None else str
         lut = np.zeros(0x110000, dtype=np.uint16)
         for c, bits in danger.items():
             lut[c] = bits
         self._lut = (lut[:0x10000], lut)
         self._suffix: dict[int, Callable[[str], str]] = {}
+
+    @classmethod
+    def build(
+        cls, steps: Sequence[Step], runners: Sequence[Callable[[str], str]]
+    ) -> TableWindow | None:
+        """A window over ``steps`` (tables first and last, rules between), or None.
+
+        None when there are fewer than two tables, when the steps do not
+        start and end with a table, when a step between them is not a rule
+        with declared triggers, or when there are more than 16 such rules.
+        """
+        if sum(isinstance(s, Table) for s in steps) < 2:
+            return None
+        if not isinstance(steps[0], Table) or not isinstance(steps[-1], Table):
+            return None
+        rules = [s for s in steps if not isinstance(s, Table)]
+        if len(rules) > 16 or any(not _has_few_triggers(s) for s in rules):
+            return None
+        return cls(steps, runners)
 
     def _one_by_one(self, text: str) -> str:
         for _step, run in self._steps:
@@ -1020,8 +531,9 @@ class TableWindow:
         run = self._suffix.get(k)
         if run is None:
             rest = self._steps[self._rules[k] + 1 :]
-            if any(isinstance(step, Table) for step, _ in rest):
-                run = TableWindow([s for s, _ in rest], [r for _, r in rest])
+            window = TableWindow.build([s for s, _ in rest], [r for _, r in rest])
+            if window is not None:
+                run = window
             else:
                 runners = [r for _, r in rest]
 
@@ -1054,32 +566,6 @@ class TableWindow:
         return self._after(k)(text)
 
 
-def rule_required_chars(rule: Any) -> frozenset[int] | None:
-    """``required_chars`` of a rule's pattern when it is a small set, else None."""
-    from arabnorm.stages.base import Rule
-
-    if not isinstance(rule, Rule) or not isinstance(rule.pattern.pattern, str):
-        return None
-    required = required_chars(rule.pattern.pattern, rule.pattern.flags)
-    return required if required is not None and len(required) <= MAX_REQUIRED else None
-
-
-def table_window(steps: list[Any], runners: list[Callable[[str], str]]) -> TableWindow | None:
-    """A ``TableWindow`` for ``steps`` (tables first and last, rules between), or None.
-
-    None when there are fewer than two tables, or a rule between them has no
-    small set of required characters (see ``required_chars``).
-    """
-    if sum(isinstance(s, Table) for s in steps) < 2:
-        return None
-    if not isinstance(steps[0], Table) or not isinstance(steps[-1], Table):
-        return None
-    try:
-        return TableWindow(steps, runners)
-    except ValueError:
-        return None
-
-
 # --- edits of a table, for spans --------------------------------------------
 
 
@@ -1100,9 +586,9 @@ class TableEdits:
 
     __slots__ = ("_luts", "_run", "_table")
 
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, run: Callable[[str], str] | None = None) -> None:
         self._table = table
-        self._run = table_runner(table)
+        self._run = run or fast_table(table)
         self._luts: Any = None
 
     def _build(self) -> Any:
@@ -1118,7 +604,7 @@ class TableEdits:
         return self._luts
 
     def __call__(self, text: str) -> tuple[str, tuple[Any, Any, Any, Any] | None] | None:
-        if len(text) < MIN_VECTOR or not numpy_available():
+        if len(text) < MIN_VECTOR:
             return None
         try:
             units = code_units(text)

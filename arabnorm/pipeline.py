@@ -9,19 +9,22 @@ A parameter that takes a list may also be written with commas
 (``diacritics:keep=shadda,sukun``): after such a parameter, an item that is
 not a stage name and has no ``:`` continues its list.
 
-Compilation fuses every run of ``Table`` steps, across stage borders, into
-one table, so ``"tatweel,alef,yaa"`` is one pass over the text.
+The compiler (``arabnorm.compiler``) fuses every run of ``Table`` steps,
+across stage borders, into one table, so ``"tatweel,alef,yaa"`` is one pass
+over the text, and picks a fast runner for every step from what it declares.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from arabnorm import compiler
+from arabnorm.compiler import Layer, Runner, Tracer
 from arabnorm.errors import SpecError
 from arabnorm.stages import get_stage
-from arabnorm.stages.base import KeepOnly, Rule, Stage, Step, Table
+from arabnorm.stages.base import Stage, Step
 
 
 def parse_spec(spec: str | Iterable[str]) -> list[tuple[str, dict[str, str]]]:
@@ -76,138 +79,8 @@ def _is_stage_name(name: str) -> bool:
     return True
 
 
-def _compile(stages: Sequence[Stage]) -> tuple[Step, ...]:
-    """Flatten the stages into steps, fusing each run of tables into one.
-
-    A table that follows steps it commutes with (``Step.commutes_with``)
-    moves before them when that lets it fuse with an earlier table: in the
-    search preset, the spaces table of ``whitespace`` joins the letters
-    table before ``elongation``, one pass fewer over the text.
-    """
-    steps: list[Step] = []
-    for stage in stages:
-        for step in stage.steps:
-            if isinstance(step, Table):
-                k = len(steps)
-                while k > 0 and not isinstance(steps[k - 1], Table):
-                    if not steps[k - 1].commutes_with(step):
-                        break
-                    k -= 1
-                earlier = steps[k - 1] if k > 0 else None
-                if isinstance(earlier, Table):
-                    steps[k - 1] = earlier.then(step)
-                    continue
-            steps.append(step)
-    return tuple(s for s in steps if not (isinstance(s, Table) and not s.mapping))
-
-
 _CHUNK = 1 << 19
-
-
-def _runners(steps: Sequence[Step]) -> tuple[Callable[[str], str], ...]:
-    """The functions that run ``steps`` in order, fastest first.
-
-    A ``KeepOnly`` rule right before a table runs as one vectorized pass
-    with it where possible (see ``VectorTable``); tables with rules between
-    them that rarely apply run as one table where those rules cannot (see
-    ``TableWindow``); other steps one by one.
-    """
-    from arabnorm.fasttable import numpy_available
-
-    vector = numpy_available()
-    runs: list[Callable[[str], str]] = []
-    i = 0
-    while i < len(steps):
-        step = steps[i]
-        following = steps[i + 1] if i + 1 < len(steps) else None
-        if vector and isinstance(step, KeepOnly) and isinstance(following, Table):
-            from arabnorm.fasttable import VectorTable
-
-            try:
-                runs.append(VectorTable(following, keep_only=step))
-                i += 2
-                continue
-            except ValueError:
-                pass
-        if vector and isinstance(step, Table):
-            end = _window_end(steps, i)
-            if end > i + 1:
-                from arabnorm.fasttable import table_window
-
-                window = list(steps[i:end])
-                fused = table_window(window, [_runner(s) for s in window])
-                if fused is not None:
-                    runs.append(fused)
-                    i = end
-                    continue
-        runs.append(_runner(step))
-        i += 1
-    return tuple(runs)
-
-
-def _window_end(steps: Sequence[Step], first: int) -> int:
-    """One past the last table after ``first`` reached across rules with required characters."""
-    from arabnorm.fasttable import rule_required_chars
-
-    end = first + 1
-    for k in range(first + 1, len(steps)):
-        step = steps[k]
-        if isinstance(step, Table):
-            end = k + 1
-        elif isinstance(step, KeepOnly) or not isinstance(step, Rule):
-            break
-        elif rule_required_chars(step) is None:
-            break
-    return end
-
-
-def _runner(step: Step) -> Callable[[str], str]:
-    """The fastest exact way to run ``step`` on a block (see ``arabnorm.fasttable``)."""
-    if isinstance(step, Table):
-        from arabnorm.fasttable import table_runner
-
-        return table_runner(step)
-    if isinstance(step, Rule):
-        from arabnorm.fasttable import rule_runner
-
-        return rule_runner(step)
-    return step.apply
-
-
-Layer = Any
-"""One step's edits: a list of ``Edit`` tuples, or four arrays (``TableEdits``)."""
-Tracer = Callable[[str], "tuple[str, Layer] | None"]
-"""A faster way to a step's output and edits; None where it cannot help."""
-
-
-def _tracers(steps: Sequence[Step]) -> tuple[Tracer | None, ...]:
-    """For each step, a faster way to its edits than ``apply_with_edits``, or None.
-
-    A table's edits come from vectorized lookups (``TableEdits``). A rule
-    runs first the fast way: when that changes nothing, it has no edits,
-    and the slow pass that records them is skipped.
-    """
-    from arabnorm.fasttable import TableEdits, numpy_available
-
-    if not numpy_available():
-        return (None,) * len(steps)
-    tracers: list[Tracer | None] = []
-    for step in steps:
-        if isinstance(step, Table):
-            tracers.append(TableEdits(step))
-        elif isinstance(step, Rule):
-            tracers.append(_unchanged_or_none(_runner(step)))
-        else:
-            tracers.append(None)
-    return tuple(tracers)
-
-
-def _unchanged_or_none(run: Callable[[str], str]) -> Tracer:
-    def trace(text: str) -> tuple[str, Layer] | None:
-        return (text, None) if run(text) == text else None
-
-    return trace
-
+"""Texts longer than twice this run as blocks of whole lines of about this size."""
 
 _VECTOR_SPANS = 256
 """From this many slices on, ``Alignment.spans`` maps them with numpy."""
@@ -277,11 +150,8 @@ class Alignment:
         >>> p.align("كتـــاب جديد")[1].spans([(0, 4), (5, 9)])
         [(0, 7), (8, 12)]
         """
-        if len(pairs) >= _VECTOR_SPANS and self._raw:
-            from arabnorm.fasttable import numpy_available
-
-            if numpy_available():
-                return self._spans_vectorized(pairs)
+        if len(pairs) >= _VECTOR_SPANS and self._raw and compiler.vectorized():
+            return self._spans_vectorized(pairs)
         starts = [p[0] for p in pairs]
         ends = [p[1] for p in pairs]
         for in_s, in_e, out_s, out_e in reversed(self._lists()):
@@ -382,8 +252,8 @@ class Pipeline:
 
     def __init__(self, stages: Iterable[Stage] = ()) -> None:
         self.stages: tuple[Stage, ...] = tuple(stages)
-        self._steps = _compile(self.stages)
-        self._run = _runners(self._steps)
+        self._steps = compiler.flatten(self.stages, fuse=not compiler.pure())
+        self._run: tuple[Runner, ...] = compiler.runners(self._steps)
         self._tracers: tuple[Tracer | None, ...] | None = None
 
     @classmethod
@@ -474,7 +344,7 @@ class Pipeline:
 
     @property
     def steps(self) -> tuple[Step, ...]:
-        """The compiled steps, in the order they run (tables fused)."""
+        """The steps in the order they run (tables fused unless ``ARABNORM_PURE``)."""
         return self._steps
 
     def line_streamer(self, margin: int | None = None) -> Any:
@@ -485,12 +355,13 @@ class Pipeline:
         """
         from arabnorm.io.longline import MARGIN, StepStreamer
 
-        return StepStreamer(self._steps, MARGIN if margin is None else margin)
+        runs = [compiler.runner(step) for step in self._steps]
+        return StepStreamer(self._steps, runs, MARGIN if margin is None else margin)
 
     def align(self, text: str) -> tuple[str, Alignment]:
         """Normalize ``text`` and say where each part of the result came from."""
         if self._tracers is None:
-            self._tracers = _tracers(self._steps)
+            self._tracers = compiler.tracers(self._steps)
         layers: list[Layer] = []
         for step, trace in zip(self._steps, self._tracers, strict=True):
             if trace is not None:

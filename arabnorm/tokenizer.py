@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import accumulate, chain
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -407,31 +407,243 @@ class Token(NamedTuple):
     end: int
 
 
+class TokenBlock:
+    """The tokens of a block of lines, in columns, with spans in the original lines.
+
+    ``tokens[i]`` came from ``lines[k][starts[i]:ends[i]]`` for the line ``k``
+    whose tokens are ``tokens[first[k]:first[k + 1]]``. ``lines`` hold the
+    original lines without their terminators (``terms``), and ``offsets``
+    where each line starts in the block. Every token writer formats one of
+    these; clitic splitting is one transform of it (``split_clitics``), whose
+    result says in ``parents`` where the pieces of each word begin: the
+    pieces of word ``i`` are ``tokens[parents[i]:parents[i + 1]]``.
+
+    >>> from arabnorm.pipeline import Pipeline
+    >>> block = tokenize_block(Pipeline.from_spec("tatweel"), "كتـــاب جديد\\nنعم!")
+    >>> block.tokens, block.spans(0), block.spans(1)
+    (['كتاب', 'جديد', 'نعم', '!'], [(0, 7), (8, 12)], [(0, 3), (3, 4)])
+    """
+
+    __slots__ = ("ends", "first", "lines", "offsets", "parents", "starts", "terms", "tokens")
+
+    def __init__(
+        self,
+        lines: list[str],
+        terms: list[str],
+        offsets: list[int],
+        tokens: list[str],
+        starts: list[int],
+        ends: list[int],
+        first: list[int],
+        parents: list[int] | None = None,
+    ) -> None:
+        self.lines = lines
+        self.terms = terms
+        self.offsets = offsets
+        self.tokens = tokens
+        self.starts = starts
+        self.ends = ends
+        self.first = first
+        self.parents = parents if parents is not None else list(range(len(tokens) + 1))
+
+    def __len__(self) -> int:
+        """The number of lines."""
+        return len(self.lines)
+
+    def line_tokens(self, k: int) -> list[str]:
+        """The tokens of line ``k``."""
+        return self.tokens[self.first[k] : self.first[k + 1]]
+
+    def spans(self, k: int) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of every token of line ``k``, in that line."""
+        a, b = self.first[k], self.first[k + 1]
+        return list(zip(self.starts[a:b], self.ends[a:b], strict=True))
+
+    def split_clitics(self, mark: bool, folded: bool) -> TokenBlock:
+        """The same block with clitics split off Arabic tokens (see ``arabnorm.clitics``).
+
+        Each piece gets its own span in the original line; ``mark`` writes
+        clitics with a ``+`` (``و+``, ``+ه``).
+        """
+        from arabnorm.clitics import split_token
+
+        tokens: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        first = [0]
+        parents = []
+        for k, line in enumerate(self.lines):
+            a, b = self.first[k], self.first[k + 1]
+            for tok, s, e in zip(self.tokens[a:b], self.starts[a:b], self.ends[a:b], strict=True):
+                parents.append(len(tokens))
+                for piece, ps, pe in split_token(tok, s, e, line, mark=mark, folded=folded):
+                    tokens.append(piece)
+                    starts.append(ps)
+                    ends.append(pe)
+            first.append(len(tokens))
+        parents.append(len(tokens))
+        lines, terms, offsets = self.lines, self.terms, self.offsets
+        return TokenBlock(lines, terms, offsets, tokens, starts, ends, first, parents)
+
+    def tokens_with_spans(self) -> list[Token]:
+        """Every token with its span in the block (not the line)."""
+        out: list[Token] = []
+        for k, off in enumerate(self.offsets):
+            a, b = self.first[k], self.first[k + 1]
+            out += [
+                Token(t, s + off, e + off)
+                for t, s, e in zip(self.tokens[a:b], self.starts[a:b], self.ends[a:b], strict=True)
+            ]
+        return out
+
+
+def tokenize_block(pipeline: Pipeline, block: str) -> TokenBlock:
+    """Normalize ``block`` (whole lines) with ``pipeline``, tokenize, and map every span back.
+
+    Spans are in code points of the original line: a character the pipeline
+    deleted inside or right after a token (a diacritic, a tatweel) lies
+    inside its span, a token that came out of a ligature spans the ligature,
+    and whitespace never starts or ends a span. Lines the pipeline left
+    unchanged keep the tokens' own offsets; the spans of the others go back
+    through the pipeline's alignment in one pass for the whole block.
+    """
+    if not block:
+        return TokenBlock([], [], [], [], [], [], [0])
+    originals = block.split("\n")
+    ends_with_break = originals[-1] == ""
+    if ends_with_break:
+        originals.pop()
+    last = len(originals) - 1
+    if pipeline.stages:
+        normalized, alignment = pipeline.align(block)
+        changed = not alignment.is_identity
+    else:
+        normalized, alignment, changed = block, None, False
+    norm_lines = normalized.split("\n") if changed else originals
+    plain = has_only_plain_spaces(normalized)
+    lines: list[str] = []
+    terms: list[str] = []
+    offsets: list[int] = []
+    tokens: list[str] = []
+    flat: list[int] = []  # start0, end0, start1, end1, ... in line coordinates
+    first = [0]
+    pending: list[tuple[int, int, int, int]] = []  # (flat from, flat to, norm off, orig off)
+    orig_off = norm_off = 0
+    for i, line in enumerate(originals):
+        has_cr = line[-1:] == "\r" and (i < last or ends_with_break)
+        term = "\r\n" if has_cr else ("\n" if i < last or ends_with_break else "")
+        orig = line[:-1] if has_cr else line
+        norm = norm_lines[i]
+        norm_body = norm[:-1] if has_cr and norm[-1:] == "\r" else norm
+        same = not changed or norm_body == orig
+        body = orig if same else norm_body
+        if plain and not has_cr and is_regular_line(body):
+            chunks = body.split(" ")
+            tokens += regular_line_tokens(chunks)
+            flat += regular_line_bounds(chunks)[1:] if body else ()
+        else:
+            toks, bounds = line_tokens_and_bounds(body, False)
+            tokens += toks
+            flat += bounds
+        if not same and len(flat) > 2 * first[-1]:
+            pending.append((2 * first[-1], len(flat), norm_off, orig_off))
+        lines.append(orig)
+        terms.append(term)
+        offsets.append(orig_off)
+        first.append(len(tokens))
+        orig_off += len(line) + 1
+        norm_off += len(norm) + 1
+    if pending:
+        assert alignment is not None
+        _map_back(alignment, block, flat, pending)
+    return TokenBlock(lines, terms, offsets, tokens, flat[0::2], flat[1::2], first)
+
+
+def _map_back(
+    alignment: Any, block: str, flat: list[int], pending: list[tuple[int, int, int, int]]
+) -> None:
+    """Map the flat spans of changed lines back to their original lines, in place.
+
+    Each ``(a, b, norm_off, orig_off)`` names ``flat[a:b]``, spans of a
+    normalized line starting at ``norm_off`` in the normalized block, whose
+    original line starts at ``orig_off``. Spans go through the alignment,
+    then lose whitespace at either end (``_trim``).
+    """
+    from arabnorm.compiler import vectorized
+
+    if not vectorized():
+        pairs = [
+            (off + flat[j], off + flat[j + 1]) for a, b, off, _ in pending for j in range(a, b, 2)
+        ]
+        mapped = iter(alignment.spans(pairs))
+        for lo, hi, _, back in pending:
+            for j in range(lo, hi, 2):
+                x, y = _trim(block, *next(mapped))
+                flat[j], flat[j + 1] = x - back, y - back
+        return
+    import numpy as np
+
+    index = np.concatenate([np.arange(a, b, dtype=np.int64) for a, b, _, _ in pending])
+    counts = np.asarray([b - a for a, b, _, _ in pending], dtype=np.int64)
+    norm_offs = np.repeat(np.asarray([n for _, _, n, _ in pending], dtype=np.int64), counts)
+    bounds = np.asarray(flat, dtype=np.int64)[index] + norm_offs
+    a, b = alignment.map_arrays(bounds[0::2], bounds[1::2])
+    # whitespace at either end of a span (rare): trimmed one by one
+    ends = np.maximum(b - 1, a)
+    check = np.flatnonzero(_is_space(block, np.concatenate((a, ends))).reshape(2, -1).any(axis=0))
+    if check.size:
+        a, b = a.copy(), b.copy()
+        for i in check.tolist():
+            a[i], b[i] = _trim(block, int(a[i]), int(b[i]))
+    shift = np.repeat(np.asarray([o for _, _, _, o in pending], dtype=np.int64), counts // 2)
+    out = np.empty(len(index), dtype=np.int64)
+    out[0::2] = a - shift
+    out[1::2] = b - shift
+    for j, value in zip(index.tolist(), out.tolist(), strict=True):
+        flat[j] = value
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without whitespace at either end, as a slice."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_SPACE_LUT: list[Any] = []
+
+
+def _is_space(text: str, positions: Any) -> Any:
+    """Whether ``text[p].isspace()`` for each position (positions past the end: False)."""
+    import numpy as np
+
+    from arabnorm.fasttable import code_units
+
+    if not _SPACE_LUT:
+        lut = np.zeros(0x110000, dtype=np.bool_)
+        lut[[c for c in range(0x3001) if chr(c).isspace()]] = True  # none above U+3000
+        _SPACE_LUT.append(lut)
+    inside = positions < len(text)
+    where = np.minimum(positions, max(len(text) - 1, 0))
+    try:
+        codes = code_units(text).take(where)
+    except UnicodeEncodeError:  # lone surrogates
+        codes = np.fromiter((ord(text[p]) for p in where.tolist()), np.int64, len(where))
+    return _SPACE_LUT[0].take(codes) & inside
+
+
 def tokenize_with(pipeline: Pipeline, text: str) -> list[Token]:
     """Normalize ``text`` with ``pipeline``, tokenize, and map each token back.
 
-    Spans are in code points of ``text`` itself: a character the pipeline
-    deleted inside or right after a token (a diacritic, a tatweel) lies inside
-    its span, a token that came out of a ligature spans the ligature, and
-    whitespace never starts or ends a span. When the pipeline changed nothing
-    the spans are the tokens' own offsets.
+    Spans are in code points of ``text`` itself (see ``tokenize_block``).
 
     >>> from arabnorm.pipeline import Pipeline
     >>> tokenize_with(Pipeline.from_spec("tatweel"), "كتـــاب جديد")
     [Token(text='كتاب', start=0, end=7), Token(text='جديد', start=8, end=12)]
     """
-    normalized, alignment = pipeline.align(text)
-    if alignment.is_identity:
-        return [Token(m[0], *m.span()) for m in TOKEN.finditer(normalized)]
-    matches = list(TOKEN.finditer(normalized))
-    out: list[Token] = []
-    for m, (start, end) in zip(matches, alignment.spans([m.span() for m in matches]), strict=True):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        out.append(Token(m[0], start, end))
-    return out
+    return tokenize_block(pipeline, text).tokens_with_spans()
 
 
 # --- Sentences ---------------------------------------------------------------

@@ -184,27 +184,6 @@ def test_missing_wordfreq_raises_a_typed_error(monkeypatch: pytest.MonkeyPatch) 
         clitics.load_wordfreq.cache_clear()
 
 
-# -- CoNLL-U rows -------------------------------------------------------------------
-
-
-def test_conllu_rows_for_a_split_word() -> None:
-    rows = [r.split("\t") for r in clitics.conllu_rows("وبكتابه", 5, misc="SpaceAfter=No")]
-    assert [r[:2] for r in rows] == [
-        ["5-8", "وبكتابه"],
-        ["5", "و"],
-        ["6", "ب"],
-        ["7", "كتاب"],
-        ["8", "ه"],
-    ]
-    assert all(len(r) == 10 for r in rows)
-    assert rows[0][9] == "SpaceAfter=No"
-    assert rows[1][9] == "_"
-
-
-def test_conllu_rows_for_a_whole_word() -> None:
-    assert clitics.conllu_rows("وزارة", 1) == ["1\tوزارة\t_\t_\t_\t_\t_\t_\t_\t_"]
-
-
 def test_cache_is_bounded_and_answers_stay_the_same() -> None:
     seg = Segmenter(TABLE, max_cache=2)
     words = ["وقال", "وكتابه", "وزارة", "وقال", "وجديد", "وكتابه"]

@@ -1,4 +1,4 @@
-"""The vectorized table gives exactly what str.translate gives."""
+"""The vectorized runners give exactly what the steps they run give."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabnorm.fasttable import MIN_VECTOR, VectorTable, table_runner
+from arabnorm.compiler import runner
+from arabnorm.fasttable import MIN_VECTOR, VectorTable, fast_table
 from arabnorm.stages.base import Table
 
 np = pytest.importorskip("numpy")
@@ -28,43 +29,29 @@ TEXT = st.text(
 def test_vector_equals_translate(mapping: dict[int, str], text: str) -> None:
     table = Table(mapping)
     big = text * (MIN_VECTOR // max(1, len(text)) + 1)
-    vector = table_runner(table, vector=True)
+    vector = fast_table(table)
     assert vector(big) == table.apply(big)
     assert vector(text) == table.apply(text)
 
 
 def test_vector_path_is_used_for_ordinary_tables() -> None:
     table = Table({0x640: "", 0x623: "ا", 0xFDF2: "الله"})
-    run = table_runner(table, vector=True)
+    run = fast_table(table)
     assert isinstance(run, VectorTable)
     text = "أحـمد ﷲ\n" * 1000
     assert run(text) == "احمد الله\n" * 1000
 
 
-def test_pure_python_path_when_disabled(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ARABNORM_PURE", "1")
-    table = Table({0x640: ""})
-    assert table_runner(table) == table.apply
-
-
-def test_a_value_that_is_an_expansion_key_falls_back() -> None:
+def test_a_value_that_is_an_expansion_key_has_no_vector_runner() -> None:
     table = Table({0x41: "B", 0x42: "CC"})
-    run = table_runner(table, vector=True)
+    assert VectorTable.build(table) is None
+    run = fast_table(table)
     assert run("AB" * 2000) == ("BCC" * 2000)
 
 
-# --- rules: re engine and line filters --------------------------------------
+# --- rules: line filters and vectorized runs --------------------------------
 
-from arabnorm.fasttable import (  # noqa: E402
-    LineFilter,
-    PairFilter,
-    ReRule,
-    VectorRuns,
-    VectorTrim,
-    required_chars,
-    required_pairs,
-    rule_runner,
-)
+from arabnorm.fasttable import LineFilter, VectorRuns, VectorTrim  # noqa: E402
 from arabnorm.stages.base import KeepOnly, Rule, RunRule, TrimRule  # noqa: E402
 
 RULES = [
@@ -72,15 +59,15 @@ RULES = [
         r"(?m)(?P<trim>^ ++|(?<! ) ++(?=\r?$))|(?<! ) {2,}+",
         lambda m: "" if m.group("trim") is not None else " ",
     ),
-    Rule(r"[\u200c-\u200d]++", ""),
+    Rule(r"[\u200c-\u200d]++", "", triggers="\u200c\u200d"),
     Rule(
         r"(?r)(?P<base>[اوي])(?P<h>[\u064b-\u0652]*+)(?P<mark>[\u0653-\u0655])",
         lambda m: "أ" + m.group("h"),
+        triggers="\u0653\u0654\u0655",
     ),
-    Rule(r"([\u0620-\u064a])\1{2,}+", lambda m: m.group(1)),
-    Rule(r"ی(?![\u0620-\u064a])", "ى"),
+    Rule(r"ی(?![\u0620-\u064a])", "ى", triggers="ی"),
     Rule(r"\p{Arabic}{3}", lambda m: m.captures(0)[0][::-1]),  # regex-only pattern and method
-    Rule(r"[^\n\r a-zب]++", ""),  # a negated class: only its rare characters are looked at
+    Rule(r"[^\n\r a-zب]++", ""),
     RunRule("ب😀ا", 2, 1),  # found by comparing neighbours, also in UTF-32 text
     RunRule("بx", 3, 2),
     TrimRule(" "),  # runs located by position, line ends read around them
@@ -103,42 +90,23 @@ def test_fast_rule_runners_equal_the_rule(parts: list[str]) -> None:
     sparse = "\n".join(f"{filler}\n{p}\n{filler}" for p in parts) * 3
     for text in (dense, sparse, sparse.replace("\n", "\r\n")):
         for rule in RULES:
-            assert rule_runner(rule)(text) == rule.apply(text), rule
+            assert runner(rule, vector=True)(text) == rule.apply(text), rule
 
 
-def test_rule_runners_choose_engines_and_filters() -> None:
-    assert isinstance(rule_runner(RULES[1]), LineFilter)
-    assert isinstance(rule_runner(RULES[3]), LineFilter)  # doubled letters
-    assert isinstance(rule_runner(RULES[6]), LineFilter)  # negated class
-    assert isinstance(rule_runner(RULES[0]), PairFilter)
-    assert isinstance(rule_runner(RunRule("ب", 2, 1)), VectorRuns)
-    assert isinstance(rule_runner(TrimRule(" ")), VectorTrim)
-    assert isinstance(ReRule(RULES[3]), ReRule)
-    assert required_chars(r"(?r)a|[bc]d*") == frozenset({97, 98, 99})
-    assert required_pairs(r"[^a]") is None
+def test_runners_follow_the_declarations() -> None:
+    assert isinstance(runner(RULES[1], vector=True), LineFilter)
+    assert isinstance(runner(RULES[3], vector=True), LineFilter)
+    assert runner(RULES[0], vector=True) == RULES[0].apply  # declares nothing
+    assert isinstance(runner(RunRule("ب", 2, 1), vector=True), VectorRuns)
+    assert isinstance(runner(TrimRule(" "), vector=True), VectorTrim)
+    assert runner(RULES[1], vector=False) == RULES[1].apply
 
 
-def test_re_engine_falls_back_when_the_replacement_needs_regex() -> None:
-    rule = Rule(r"[ب]{3}", lambda m: str(len(m.captures(0))))
-    run = ReRule(rule)
-    assert run("ببب ا") == "1 ا" == rule.apply("ببب ا")
-
-
-def test_engine_choice_on_large_blocks_keeps_the_output() -> None:
-    rule = RULES[0]
-    run = ReRule(rule)
-    text = ("  كتاب   قلم  \r\n" * 9000) + "x  "
-    outs = [run(text) for _ in range(4)]  # timed with re, with regex, then the faster
-    assert all(o == rule.apply(text) for o in outs)
-    assert run._choice is not None
-
-
-def test_word_classes_stay_with_regex_where_the_engines_differ() -> None:
-    rule = Rule(r"\w+", "W")  # regex counts harakat as word characters, re does not
-    text = "بَيْتٌ كَبِيرٌ\n" * 400
-    assert rule_runner(rule)(text) == rule.apply(text) == "W W\n" * 400
-    with pytest.raises(ValueError):
-        ReRule(rule)
+def test_a_plugin_rule_with_regex_only_syntax_runs_as_written() -> None:
+    """The fast paths never read a pattern: a POSIX class means what regex says."""
+    rule = Rule(r"[[:digit:]]+", "#")
+    text = "ab 123\n" * 1000
+    assert runner(rule, vector=True)(text) == rule.apply(text) == "ab #\n" * 1000
 
 
 @settings(max_examples=300, deadline=None)
@@ -160,22 +128,14 @@ def test_run_and_trim_rules_vectorized_equal_the_pattern(
     for big in (text * (MIN_VECTOR // max(1, len(text)) + 1), " " + text, text + " \r"):
         big = big if len(big) >= MIN_VECTOR else big * (MIN_VECTOR // max(1, len(big)) + 1)
         for rule in (runs, trim):
-            assert rule_runner(rule)(big) == rule.apply(big), (rule, big[:80])
+            assert runner(rule, vector=True)(big) == rule.apply(big), (rule, big[:80])
 
 
 def test_trim_rule_at_the_very_ends_of_a_large_text() -> None:
     body = "a  b" * MIN_VECTOR
     rule = TrimRule(" ")
     for text in ("  " + body + "  ", " " + body + " \r", body + "\r\r  ", "\n " + body + " \r\n"):
-        assert rule_runner(rule)(text) == rule.apply(text)
-
-
-def test_patterns_starting_with_a_literal_skip_the_line_filter() -> None:
-    rule = Rule("ی(?![\u0620-\u064a])", "ى")
-    run = rule_runner(rule)
-    assert not isinstance(run, (LineFilter, PairFilter))
-    text = ("کتابی ی\n" + "x" * 200 + "\n") * 500
-    assert run(text) == rule.apply(text)
+        assert runner(rule, vector=True)(text) == rule.apply(text)
 
 
 @settings(max_examples=150, deadline=None)
@@ -189,9 +149,8 @@ def test_keep_only_folded_into_a_table_equals_the_two_steps(
 ) -> None:
     """Lone surrogates, pairs, U+FFFF and expansions, kept or not."""
     rule, table = KeepOnly(keep), Table(mapping)
-    try:
-        run = VectorTable(table, keep_only=rule)
-    except ValueError:
+    run = VectorTable.build(table, keep_only=rule)
+    if run is None:
         return  # the pipeline then runs the two steps one by one
     big = text * (MIN_VECTOR // max(1, len(text)) + 1)
     for t in (text, big, big + "\uffff😀"):
@@ -208,17 +167,18 @@ def test_keep_only_and_a_table_run_as_one_pass_in_a_pipeline() -> None:
 
 # --- tables across rules that rarely apply ----------------------------------
 
-from arabnorm.fasttable import TableWindow, table_window  # noqa: E402
+from arabnorm.fasttable import TableWindow  # noqa: E402
 
 WINDOW_STEPS = [
     Table({ord("أ"): "ا", ord("ﷺ"): "صلى ی", ord("ـ"): ""}),
-    Rule(r"[\u200c-\u200d]++", ""),
+    Rule(r"[\u200c-\u200d]++", "", triggers="\u200c\u200d"),
     Table({ord("\u064e"): "", ord("\u200d"): "\u200c"}),
-    Rule(r"ی(?![\u0620-\u064a])", "ى"),
+    Rule(r"ی(?![\u0620-\u064a])", "ى", triggers="ی"),
     Table({ord("ی"): "ي", ord("x"): "xx"}),
     Rule(
         r"(?r)(?P<base>[اوي])(?P<h>[\u064b-\u0652]*+)(?P<mark>[\u0653-\u0655])",
         lambda m: "أ" + m.group("h"),
+        triggers="\u0653\u0654\u0655",
     ),
     Table({ord("ى"): "ي"}),
 ]
@@ -237,7 +197,7 @@ def _one_by_one(text: str) -> str:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(WINDOW_TEXT, min_size=1, max_size=40))
 def test_table_window_equals_the_steps_one_by_one(parts: list[str]) -> None:
-    window = table_window(WINDOW_STEPS, [s.apply for s in WINDOW_STEPS])
+    window = TableWindow.build(WINDOW_STEPS, [s.apply for s in WINDOW_STEPS])
     assert isinstance(window, TableWindow)
     filler = "أبـ\u064eتث " * 60  # only table characters: the fused pass
     dense = "\n".join(parts) * 40
@@ -247,26 +207,29 @@ def test_table_window_equals_the_steps_one_by_one(parts: list[str]) -> None:
 
 
 def test_table_window_danger_includes_what_earlier_tables_produce() -> None:
-    steps = [Table({ord("ﷺ"): "صلى ی"}), Rule("ی", "Y"), Table({ord("ی"): "ي", ord("ـ"): ""})]
-    window = table_window(steps, [s.apply for s in steps])
+    steps = [
+        Table({ord("ﷺ"): "صلى ی"}),
+        Rule("ی", "Y", triggers="ی"),
+        Table({ord("ی"): "ي", ord("ـ"): ""}),
+    ]
+    window = TableWindow.build(steps, [s.apply for s in steps])
     assert window is not None
     text = "ﷺ" + " كـتب" * 600 + "\n" + "كـتب " * 600  # ﷺ becomes words ending in ی
     assert window(text) == "صلى Y" + " كتب" * 600 + "\n" + "كتب " * 600
 
 
-def test_table_window_needs_two_tables_and_rules_with_required_characters() -> None:
+def test_table_window_needs_two_tables_and_rules_with_declared_triggers() -> None:
     def build(steps: list[Table | Rule]) -> TableWindow | None:
-        return table_window(steps, [s.apply for s in steps])
+        return TableWindow.build(steps, [s.apply for s in steps])
 
     assert build(WINDOW_STEPS[:1]) is None
     assert build([WINDOW_STEPS[0], Rule(r"[^ab]", ""), WINDOW_STEPS[2]]) is None
-    assert build([WINDOW_STEPS[0], Rule(r"(?i)k", ""), WINDOW_STEPS[2]]) is None
-    assert build([WINDOW_STEPS[0], Rule(r"(?i:k)x", ""), WINDOW_STEPS[2]]) is None
+    assert build([WINDOW_STEPS[0], Rule(r"(?i)k", "", triggers="kK"), WINDOW_STEPS[2]]) is not None
 
 
 def test_table_window_falls_back_when_a_table_makes_line_breaks() -> None:
-    steps = [Table({ord("|"): "\n"}), Rule("ی", "ى"), Table({ord("ـ"): ""})]
-    window = table_window(steps, [s.apply for s in steps])
+    steps = [Table({ord("|"): "\n"}), Rule("ی", "ى", triggers="ی"), Table({ord("ـ"): ""})]
+    window = TableWindow.build(steps, [s.apply for s in steps])
     assert window is not None
     text = ("کتـب|ی\n" + "ـا" * 50 + "\n") * 100
     expected = steps[2].apply(steps[1].apply(steps[0].apply(text)))

@@ -9,15 +9,24 @@ from arabnorm.cli.control import with_config
 
 
 @click.command()
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="Print the stage and preset tables as Markdown (the README's tables).",
+)
 @with_config
 @handle_errors
-def stages() -> None:
-    """List every stage (what it does, parameters, lossy or not) and every preset."""
+def stages(markdown: bool) -> None:
+    """List every stage (what it does, an example, parameters, lossy or not) and every preset."""
+    from arabnorm import catalog
+
+    if markdown:
+        click.echo(catalog.markdown(), nl=False)
+        return
     from rich.console import Console
     from rich.table import Table
 
     from arabnorm.presets import all_presets, config_source, default_preset
-    from arabnorm.stages import all_stages
 
     console = Console(soft_wrap=False)
     table = Table(title="Stages", show_lines=False)
@@ -26,14 +35,15 @@ def stages() -> None:
     table.add_column("lossy", no_wrap=True)
     table.add_column("what it does")
     table.add_column("parameters")
-    for name, cls in all_stages().items():
+    for e in catalog.entries():
         params = "\n".join(
             f"{p.name}={p.default}"
             + (f" ({'|'.join(p.choices)})" if p.choices else "")
             + f": {p.help}"
-            for p in cls.params
+            for p in e.params
         )
-        table.add_row(name, cls.kind, "yes" if cls.lossy else "no", cls.summary, params or "-")
+        what = f"{e.summary}\n{e.example}" if e.example else e.summary
+        table.add_row(e.name, e.kind, "yes" if e.lossy else "no", what, params or "-")
     console.print(table)
     source = config_source()
     title = f"Presets (default: {default_preset()}" + (f"; config: {source})" if source else ")")

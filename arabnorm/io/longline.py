@@ -3,26 +3,27 @@
 A file of one 60 MB line cannot be held, transformed and written as one
 block without using several times its size in memory. Instead the reader cuts
 such a line into pieces and a ``StepStreamer`` carries each piece through the
-pipeline's compiled steps:
+pipeline's steps, each step in the way its declarations allow (see
+``arabnorm.stages.base``):
 
 - a ``Table`` maps each code point on its own, so a piece goes straight
   through;
-- a ``Rule`` needs context on both sides. The streamer keeps the text it has
-  not yet committed; each time, it scans ``context + pending + piece`` and
-  commits only up to a point at least ``margin`` characters before the end
-  that no match covers. Scanning resumes there, with the committed tail kept as
+- a step with a ``stream_feeder()`` method supplies its own piecewise feeder
+  (an object with ``feed(text, final) -> str``), e.g. one that keeps its
+  position state from piece to piece;
+- a ``Rule`` with a bounded ``context`` keeps the text it has not yet
+  committed; each time, it scans ``context + pending + piece`` and commits
+  only up to a point at least ``margin`` characters before the end that no
+  match covers. Scanning resumes there, with the committed tail kept as
   look-behind context, so the matches found are the ones a scan of the whole
-  line finds, provided a match (and what the pattern looks at around it) is
-  shorter than ``margin``: runs of spaces or letters, a word-final letter,
-  a pair of quotes within 64 thousand characters of each other.
-- a step with a ``stream_feeder()`` method supplies its own piecewise
-  feeder (an object with ``feed(text, final) -> str``), e.g. one that keeps
-  its position state from piece to piece;
-- any other kind of step cannot be cut: the streamer gathers the rest of the
-  line for it (memory then grows with the line).
+  line finds;
+- a step that works within words (``word_local``) is run on the text up to
+  the last space between two words; the rest waits for the next piece;
+- any other step cannot be cut: the streamer gathers the rest of the line
+  for it (memory then grows with the line).
 
 >>> from arabnorm.pipeline import Pipeline
->>> s = StepStreamer(Pipeline.from_spec("tatweel").steps)
+>>> s = Pipeline.from_spec("tatweel").line_streamer()
 >>> s.feed("كتـ", final=False) + s.feed("ـاب\\n", final=True)
 'كتاب\\n'
 """
@@ -34,14 +35,19 @@ from typing import Protocol
 
 import regex
 
+from arabnorm import chars
 from arabnorm.stages.base import Rule, Step, Table
-
-_REVERSE = regex.REVERSE
 
 MARGIN = 1 << 16
 """Characters kept back from the end of what has been read, for a rule's matches."""
 LOOKBEHIND = 1 << 10
 """Characters of committed text a rule may look back at."""
+
+_EDGE = chars.char_class(chars.WORD_EDGE)
+FIRST_WORD_BOUNDARY = regex.compile(f"(?<={_EDGE}) (?={_EDGE})")
+"""A space between two words (see ``Step.word_local``), where a long line may be cut."""
+LAST_WORD_BOUNDARY = regex.compile(f"(?r)(?<={_EDGE}) (?={_EDGE})")
+"""The same, searched from the end backwards."""
 
 
 class LineStreamer(Protocol):
@@ -67,7 +73,7 @@ class _RuleFeed:
 
     def __init__(self, rule: Rule, margin: int) -> None:
         self.rule = rule
-        self.margin = margin
+        self.margin = max(margin, 2 * (rule.context or 0))
         self.context = ""
         self.pending = ""
 
@@ -82,12 +88,7 @@ class _RuleFeed:
         last = base
         commit = limit
         replace = self.rule._replace
-        pattern = self.rule.pattern
-        matches = pattern.finditer(buf, base)
-        if getattr(pattern, "flags", 0) & _REVERSE:
-            # searched from the end backwards: the same matches, put in text order
-            matches = sorted(matches, key=lambda m: m.start())
-        for m in matches:
+        for m in self.rule.matches(buf, base):
             start, end = m.span()
             if start >= limit:
                 break
@@ -108,25 +109,53 @@ class _RuleFeed:
         return "".join(pieces)
 
 
-class _TableFeed:
+class _RunFeed:
+    """A step that changes each character on its own: every piece goes straight through."""
+
     __slots__ = ("run",)
 
-    def __init__(self, table: Table) -> None:
-        from arabnorm.fasttable import table_runner
-
-        self.run = table_runner(table)
+    def __init__(self, run: Callable[[str], str]) -> None:
+        self.run = run
 
     def feed(self, text: str, final: bool) -> str:
         return self.run(text)
 
 
+class _WordFeed:
+    """A step that works within words, run up to the last space between two words.
+
+    The step gives ``f(a) + " " + f(b)`` for ``a + " " + b`` at such a space
+    (``Step.word_local``), so everything before the last one is final.
+    """
+
+    __slots__ = ("pending", "run")
+
+    def __init__(self, run: Callable[[str], str]) -> None:
+        self.run = run
+        self.pending = ""
+
+    def feed(self, text: str, final: bool) -> str:
+        buf = self.pending + text if self.pending else text
+        if final:
+            self.pending = ""
+            return self.run(buf)
+        # the pending text holds no boundary: look only where a new one can be
+        m = LAST_WORD_BOUNDARY.search(buf, max(0, len(self.pending) - 1))
+        if m is None:
+            self.pending = buf
+            return ""
+        cut = m.start()
+        self.pending = buf[cut + 1 :]
+        return self.run(buf[:cut]) + " "
+
+
 class _WholeFeed:
     """A step that cannot be cut: gather the line, apply once at the end."""
 
-    __slots__ = ("parts", "step")
+    __slots__ = ("parts", "run")
 
-    def __init__(self, step: Step) -> None:
-        self.step = step
+    def __init__(self, run: Callable[[str], str]) -> None:
+        self.run = run
         self.parts: list[str] = []
 
     def feed(self, text: str, final: bool) -> str:
@@ -135,24 +164,34 @@ class _WholeFeed:
             return ""
         whole = "".join(self.parts)
         self.parts = []
-        return self.step.apply(whole)
+        return self.run(whole)
+
+
+def step_feed(step: Step, run: Callable[[str], str], margin: int = MARGIN) -> StepFeed:
+    """How ``step`` (run by ``run``) takes a line in pieces, from what it declares."""
+    own = getattr(step, "stream_feeder", None)
+    if isinstance(step, Table):
+        return _RunFeed(run)
+    if own is not None:
+        return own()  # type: ignore[no-any-return]
+    if isinstance(step, Rule) and step.context is not None:
+        return _RuleFeed(step, margin)
+    if step.word_local:
+        return _WordFeed(run)
+    return _WholeFeed(run)
 
 
 class StepStreamer:
-    """A line fed piece by piece through compiled steps, with the result of one pass."""
+    """A line fed piece by piece through steps, with the result of one pass over it."""
 
-    def __init__(self, steps: Sequence[Step], margin: int = MARGIN) -> None:
-        self._feeds: list[StepFeed] = []
-        for step in steps:
-            own = getattr(step, "stream_feeder", None)
-            if own is not None:
-                self._feeds.append(own())
-            elif isinstance(step, Table):
-                self._feeds.append(_TableFeed(step))
-            elif isinstance(step, Rule):
-                self._feeds.append(_RuleFeed(step, margin))
-            else:
-                self._feeds.append(_WholeFeed(step))
+    def __init__(
+        self,
+        steps: Sequence[Step],
+        runners: Sequence[Callable[[str], str]] | None = None,
+        margin: int = MARGIN,
+    ) -> None:
+        runs = runners if runners is not None else [step.apply for step in steps]
+        self._feeds = [step_feed(s, r, margin) for s, r in zip(steps, runs, strict=True)]
 
     def feed(self, text: str, final: bool) -> str:
         for f in self._feeds:

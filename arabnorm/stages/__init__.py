@@ -12,9 +12,10 @@ import importlib
 from typing import TypeVar
 
 from arabnorm.errors import SpecError
-from arabnorm.stages.base import Param, Rule, Stage, Step, Table
+from arabnorm.stages.base import Example, Param, Rule, Stage, Step, Table
 
 __all__ = [
+    "Example",
     "Param",
     "Rule",
     "Stage",

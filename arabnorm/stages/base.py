@@ -5,14 +5,36 @@ fast and how to trace back to the original text:
 
 - ``Table``: each code point maps to a string (``""`` deletes it). Runs of
   tables, even across stages, fuse into one table applied once per block.
-- ``Rule``: a compiled pattern and its replacement, for anything that needs
-  context (a letter at the end of a word, a run of the same letter).
-- any other ``Step`` subclass that implements ``apply`` and ``apply_with_edits``.
+- ``Rule``: a compiled ``regex`` pattern and its replacement, for anything
+  that needs context (a letter at the end of a word, a run of the same letter).
+- any other ``Step`` subclass that implements ``apply_with_edits``.
 
-Every step can report *edits*: ``(in_start, in_end, out_start, out_end)``
-tuples, in order, saying which slice of its input became which slice of its
-output; text between edits is copied unchanged. The pipeline composes them
-into spans only when a caller asks for spans.
+**One meaning per step.** ``apply_with_edits`` is a step's reference: it
+says what the step does, with *edits* ``(in_start, in_end, out_start,
+out_end)``, in order, saying which slice of its input became which slice of
+its output (text between edits is copied unchanged). Every other way of
+running a step (``apply``, fused tables, vectorized runners, line filters,
+long-line streaming) is compiled from what the step declares and held equal
+to the reference by tests that walk the whole registry; ``ARABNORM_PURE=1``
+runs the reference itself.
+
+**What a step declares**, for the compiler and the streamers:
+
+- ``kind``: ``"table"``, ``"rule"`` or ``"tokenizer"``;
+- ``triggers``: characters of which every change involves at least one, so a
+  line without any of them is left as it is (``None``: not known);
+- ``word_local``: the step works within words: for every text ``a + " " + b``
+  where ``a`` ends and ``b`` starts with a character of ``chars.WORD_EDGE``
+  (a letter or digit), the output is ``f(a) + " " + f(b)``, and ``f(a)`` ends
+  and ``f(b)`` starts with such a character again. A long line can then be
+  cut at any such space and each part transformed on its own;
+- ``leads`` (rules): every match starts with one of the triggers; with a
+  single trigger the pattern engine looks for it at C speed by itself, so
+  no line filter is put in front of the rule;
+- ``context``: how many characters beyond a match the step reads to decide it
+  (lookbehind, lookahead, neighbours), when every match is either shorter
+  than ``arabnorm.io.longline.MARGIN`` or a run of one class taken whole;
+  ``None`` when that is not so or not known.
 
 Stages see text, never files or line terminators: a block handed to a stage
 is many lines joined by ``\\n`` (or ``\\r\\n``). A step must give the same
@@ -23,20 +45,40 @@ across a line break, and ``\\r`` before ``\\n`` belongs to the terminator.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import regex
 
+from arabnorm import chars
 from arabnorm.errors import SpecError
 
 Edit = tuple[int, int, int, int]
 """``(in_start, in_end, out_start, out_end)``: input slice that became output slice."""
 
+KINDS = ("table", "rule", "tokenizer")
+
 
 class Step:
-    """One primitive transformation of a block of text."""
+    """One primitive transformation of a block of text.
+
+    Subclasses implement ``apply_with_edits`` (the reference) and may
+    override ``apply`` with a faster way to the same output.
+    """
+
+    kind: ClassVar[str] = "rule"
+    triggers: frozenset[str] | None = None
+    word_local: bool = False
+    context: int | None = None
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        """The output for ``text`` and the edits that made it: what the step means."""
+        raise NotImplementedError
+
+    def apply(self, text: str) -> str:
+        """The output for ``text``: the reference's output unless a subclass knows a faster way."""
+        return self.apply_with_edits(text)[0]
 
     def commutes_with(self, table: Table) -> bool:
         """Whether running ``table`` before this step gives what running it after gives.
@@ -46,17 +88,20 @@ class Step:
         """
         return False
 
-    def apply(self, text: str) -> str:
-        raise NotImplementedError
 
-    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
-        raise NotImplementedError
+def reference(step: Step) -> Callable[[str], str]:
+    """The function that runs ``step`` by its reference method alone."""
+
+    def run(text: str) -> str:
+        return step.apply_with_edits(text)[0]
+
+    return run
 
 
 def _edits_from_matches(
-    text: str, matches: Any, replace: Callable[[Any], str]
+    text: str, matches: Iterable[Any], replace: Callable[[Any], str]
 ) -> tuple[str, list[Edit]]:
-    """Build output and edits from an iterator of non-overlapping matches."""
+    """Build output and edits from an iterable of non-overlapping matches in text order."""
     pieces: list[str] = []
     edits: list[Edit] = []
     last = 0
@@ -84,6 +129,8 @@ class Table(Step):
     """
 
     __slots__ = ("_pattern", "_translate", "mapping")
+    kind = "table"
+    context = 0
 
     def __init__(self, mapping: Mapping[int, str]) -> None:
         self.mapping: dict[int, str] = {k: v for k, v in mapping.items() if v != chr(k)}
@@ -91,6 +138,28 @@ class Table(Step):
             k: (v if v else None) for k, v in self.mapping.items()
         }
         self._pattern: Any = None
+
+    @property
+    def triggers(self) -> frozenset[str]:  # type: ignore[override]
+        """The characters the table changes."""
+        return frozenset(map(chr, self.mapping))
+
+    @property
+    def word_local(self) -> bool:  # type: ignore[override]
+        """True when the table keeps the space and keeps every letter or digit one.
+
+        A table maps each character on its own, so cutting anywhere is safe;
+        what it must not do is break the boundary a cut stands on.
+
+        >>> Table({ord("أ"): "ا"}).word_local, Table({ord("ا"): ""}).word_local
+        (True, False)
+        """
+        space = self.mapping.get(ord(chars.SPACE), chars.SPACE)
+        return space == chars.SPACE and all(
+            len(v) == 1 and v in chars.WORD_EDGE
+            for k, v in self.mapping.items()
+            if chr(k) in chars.WORD_EDGE
+        )
 
     def then(self, other: Table) -> Table:
         """The table that does ``self`` and then ``other`` in one pass."""
@@ -106,19 +175,7 @@ class Table(Step):
     def pattern(self) -> Any:
         """A compiled class of every code point this table changes."""
         if self._pattern is None:
-            # Consecutive code points as ranges: a class of hundreds of single
-            # characters is many times slower to search than a few ranges.
-            ranges: list[list[int]] = []
-            for k in sorted(self.mapping):
-                if ranges and ranges[-1][1] == k - 1:
-                    ranges[-1][1] = k
-                else:
-                    ranges.append([k, k])
-            body = "".join(
-                re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-                for a, b in ranges
-            )
-            self._pattern = re.compile(f"[{body}]" if body else r"(?!)")
+            self._pattern = re.compile(chars.char_class(set(map(chr, self.mapping))))
         return self._pattern
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
@@ -132,21 +189,46 @@ class Table(Step):
 
 
 class Rule(Step):
-    """Replace every match of a compiled pattern.
+    """Replace every match of a compiled ``regex`` pattern.
 
     ``replacement`` is a literal string (no group references) or a function of
-    the match. The pattern must not match across ``\\n``.
+    the match. The pattern must not match across ``\\n``. The keyword
+    arguments declare what the compiler and the streamers may rely on (see
+    the module docstring); a rule declares nothing unless told.
+
+    >>> Rule(r"[[:digit:]]+", "#").apply("ab 123")
+    'ab #'
     """
 
-    __slots__ = ("pattern", "replacement")
+    __slots__ = ("context", "leads", "pattern", "replacement", "triggers", "word_local")
 
-    def __init__(self, pattern: str | Any, replacement: str | Callable[[Any], str]) -> None:
+    def __init__(
+        self,
+        pattern: str | Any,
+        replacement: str | Callable[[Any], str],
+        *,
+        triggers: Iterable[str] | None = None,
+        leads: bool = False,
+        word_local: bool = False,
+        context: int | None = None,
+    ) -> None:
         self.pattern = regex.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
+        self.triggers = frozenset(triggers) if triggers is not None else None
+        self.leads = leads and self.triggers is not None
+        self.word_local = word_local
+        self.context = context
 
     def _replace(self, m: Any) -> str:
         r = self.replacement
         return r if isinstance(r, str) else r(m)
+
+    def matches(self, text: str, pos: int = 0) -> Iterable[Any]:
+        """The pattern's matches in ``text`` from ``pos`` on, in text order."""
+        return self.pattern.finditer(text, pos)  # type: ignore[no-any-return]
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        return _edits_from_matches(text, self.matches(text), self._replace)
 
     def apply(self, text: str) -> str:
         r = self.replacement
@@ -154,11 +236,29 @@ class Rule(Step):
             return str(self.pattern.sub(lambda _m: r, text))
         return str(self.pattern.sub(r, text))
 
-    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
-        return _edits_from_matches(text, self.pattern.finditer(text), self._replace)
-
     def __repr__(self) -> str:
-        return f"Rule({self.pattern.pattern!r})"
+        return f"{type(self).__name__}({self.pattern.pattern!r})"
+
+
+class ReverseRule(Rule):
+    """A rule whose pattern is searched from the end of the text backwards.
+
+    For patterns that start with a common character (an alef) but end with a
+    rare one (a combining hamza): searched backwards, the engine tries only
+    where the rare character is, many times faster. The pattern must be one
+    whose matches cannot overlap, so that the matches found backwards are the
+    ones a forward search finds.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, pattern: str, replacement: Any, **declared: Any) -> None:
+        super().__init__(f"(?r){pattern}", replacement, **declared)
+
+    def matches(self, text: str, pos: int = 0) -> Iterable[Any]:
+        found = list(self.pattern.finditer(text, pos))
+        found.reverse()
+        return found
 
 
 class _Copies:
@@ -178,11 +278,10 @@ class RunRule(Rule):
 
     A rule whose pattern is ``(C)\\1{n,}+`` (``C`` the class of ``chars``,
     ``n`` = ``longer_than``) and whose replacement is ``keep`` copies of the
-    character. It runs as that rule everywhere; it is a class of its own
-    because what it does can be said without a pattern (delete the copies
-    after the first ``keep`` of each long enough run), which lets the
-    pipeline find the runs with one vectorized comparison of neighbours
-    instead of a regex attempt at every character.
+    character. It is a class of its own because what it does can be said
+    without a pattern (delete the copies after the first ``keep`` of each
+    long enough run), which lets the compiler find the runs with one
+    vectorized comparison of neighbours.
 
     >>> RunRule("ab", 2, 1).apply("caaab abba bbbb")
     'cab abba b'
@@ -190,15 +289,21 @@ class RunRule(Rule):
 
     __slots__ = ("chars", "keep", "longer_than")
 
-    def __init__(self, chars: str | frozenset[str] | set[str], longer_than: int, keep: int) -> None:
-        from arabnorm.chars import char_class
-
+    def __init__(
+        self, chars_: str | frozenset[str] | set[str], longer_than: int, keep: int
+    ) -> None:
         if not 1 <= keep <= longer_than:
             raise ValueError("keep must be between 1 and longer_than")
-        self.chars = frozenset(chars)
+        self.chars = frozenset(chars_)
         self.longer_than = longer_than
         self.keep = keep
-        super().__init__(f"({char_class(self.chars)})\\1{{{longer_than},}}+", _Copies(keep))
+        super().__init__(
+            f"({chars.char_class(self.chars)})\\1{{{longer_than},}}+",
+            _Copies(keep),
+            triggers=self.chars,
+            word_local=chars.SPACE not in self.chars,
+            context=0,
+        )
 
     def commutes_with(self, table: Table) -> bool:
         """True for a table that maps one code point to one and never touches ``chars``.
@@ -224,7 +329,7 @@ class KeepOnly(Rule):
 
     A rule (a table can only list the characters it changes, and this
     changes everything it does not list) whose pattern is the run of the
-    negated class. It is a class of its own so that the pipeline can fold it
+    negated class. It is a class of its own so that the compiler can fold it
     into the lookup array of a table that follows it.
 
     >>> KeepOnly("ab ").apply("a-b c!")
@@ -233,11 +338,14 @@ class KeepOnly(Rule):
 
     __slots__ = ("chars",)
 
-    def __init__(self, chars: str | frozenset[str] | set[str]) -> None:
-        from arabnorm.chars import char_class
-
-        self.chars = frozenset(chars)
-        super().__init__(f"{char_class(self.chars, negate=True)}++", "")
+    def __init__(self, chars_: str | frozenset[str] | set[str]) -> None:
+        self.chars = frozenset(chars_)
+        super().__init__(
+            f"{chars.char_class(self.chars, negate=True)}++",
+            "",
+            word_local=chars.SPACE in self.chars and chars.WORD_EDGE <= self.chars,
+            context=0,
+        )
 
 
 class _TrimOrOne:
@@ -260,7 +368,7 @@ class TrimRule(Rule):
     stay as they are. A run of one inside a line is not a match. The pattern
     finds runs only where no ``char`` precedes and takes them possessively,
     so a long run costs linear time. Like ``RunRule``, it is its own class so
-    the pipeline can find the runs by comparing code units, vectorized.
+    the compiler can find the runs by comparing code units, vectorized.
 
     >>> TrimRule(" ").apply("  a   b \\r\\n c\\r")
     'a b\\r\\nc\\r'
@@ -269,12 +377,16 @@ class TrimRule(Rule):
     __slots__ = ("char",)
 
     def __init__(self, char: str) -> None:
-        if len(char) != 1 or char in "\\r\\n":
+        if len(char) != 1 or char in "\r\n":
             raise ValueError("TrimRule needs one character other than a line break")
         self.char = char
         c = regex.escape(char)
         super().__init__(
-            f"(?m)(?P<trim>^{c}++|(?<!{c}){c}++(?=\\r?$))|(?<!{c}){c}{{2,}}+", _TrimOrOne(char)
+            f"(?m)(?P<trim>^{c}++|(?<!{c}){c}++(?=\\r?$))|(?<!{c}){c}{{2,}}+",
+            _TrimOrOne(char),
+            triggers=char,
+            word_local=char not in chars.WORD_EDGE,
+            context=2,
         )
 
 
@@ -315,18 +427,74 @@ class Param:
             raise SpecError(f"stage {stage!r}: {self.name}={value!r} is not valid ({self.help})")
 
 
+@dataclass(frozen=True)
+class Example:
+    """What a stage does: ``before`` becomes ``after``, with the parameters in ``options``.
+
+    ``options`` is written as in a spec (``"keep=shadda"``, ``"mode=bare:x=y"``).
+    Examples are shown by ``arabnorm stages`` and the README, and tests run
+    every one of them through every way a pipeline can run.
+    """
+
+    before: str
+    after: str
+    options: str = ""
+
+    def spec(self, stage: str) -> str:
+        """The spec of the stage the example is for."""
+        return f"{stage}:{self.options}" if self.options else stage
+
+    def shown(self) -> str:
+        """``before → after``, with invisible characters written ``<U+200F>``.
+
+        >>> Example("ك\u200fتاب", "كتاب").shown()
+        'ك<U+200F>تاب → كتاب'
+        """
+        return f"{visible(self.before)} → {visible(self.after)}"
+
+
+def visible(text: str) -> str:
+    """``text`` with control, format and space characters but the space written ``<U+XXXX>``."""
+    import unicodedata
+
+    return "".join(
+        f"<U+{ord(c):04X}>"
+        if unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp") and c != " "
+        else c
+        for c in text
+    )
+
+
 class Stage:
     """A named, configured transformation: immutable once built.
 
-    Subclasses set the class attributes and implement ``build_steps``. The
-    pipeline reads ``steps`` and decides how to run them.
+    Subclasses declare what the stage is in class attributes and build its
+    steps in ``build_steps``; the pipeline reads ``steps`` and decides how to
+    run them. What other code needs to know about a stage comes from here
+    (declared) or from its steps (derived), never from its name:
+
+    - declared: ``name``, ``summary``, ``lossy``, ``params``, ``folds``
+      (it folds spelling variants: alef forms, alef maksura, teh marbuta,
+      hamza seats), ``examples``, ``version`` (raised whenever the stage's
+      output changes for some input; part of the provenance hash);
+    - derived from the steps: ``kind``, ``word_local``, ``context``,
+      ``triggers``.
     """
 
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""
-    kind: ClassVar[str] = "rule"  # "table", "rule" or "tokenizer"
     lossy: ClassVar[bool] = True
     params: ClassVar[tuple[Param, ...]] = ()
+    folds: ClassVar[bool] = False
+    examples: ClassVar[tuple[Example, ...]] = ()
+    version: ClassVar[int] = 1
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # ``kind`` is derived from the steps; a value typed by hand (as older
+        # plugins did) is not consulted.
+        if isinstance(cls.__dict__.get("kind"), str):
+            delattr(cls, "kind")
 
     def __init__(self, **options: object) -> None:
         known = {p.name: p for p in self.params}
@@ -347,9 +515,39 @@ class Stage:
         raise NotImplementedError
 
     def apply(self, text: str) -> str:
+        """Run the steps one by one (uncompiled; a ``Pipeline`` runs them fast)."""
         for step in self.steps:
             text = step.apply(text)
         return text
+
+    @property
+    def kind(self) -> str:
+        """``tokenizer`` if a step is one, ``table`` if every step is a table, else ``rule``."""
+        kinds = {step.kind for step in self.steps}
+        if "tokenizer" in kinds:
+            return "tokenizer"
+        return "table" if kinds <= {"table"} else "rule"
+
+    @property
+    def word_local(self) -> bool:
+        """Whether every step works within words (see ``Step``)."""
+        return all(step.word_local for step in self.steps)
+
+    @property
+    def context(self) -> int | None:
+        """The most any step reads beyond a match; ``None`` if a step has no bound."""
+        reach = [step.context for step in self.steps]
+        return None if None in reach else max((r for r in reach if r is not None), default=0)
+
+    @property
+    def triggers(self) -> frozenset[str] | None:
+        """Characters of which every change involves one; ``None`` if a step does not say."""
+        found: set[str] = set()
+        for step in self.steps:
+            if step.triggers is None:
+                return None
+            found |= step.triggers
+        return frozenset(found)
 
     @property
     def spec(self) -> str:

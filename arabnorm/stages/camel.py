@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import KeepOnly, Stage, Step, Table
+from arabnorm.stages.base import Example, KeepOnly, Stage, Step, Table
 
 DATA_FILE = "camel_arclean.tsv"
 
@@ -107,9 +107,10 @@ class Camel(Stage):
     """
 
     name = "camel"
-    summary = 'CAMeL Tools 1.6.0 arclean + dediac + alef/maksura/teh normalizers («أَحمد» → "احمد")'
-    kind = "rule"
+    summary = "CAMeL Tools 1.6.0 arclean + dediac + alef/maksura/teh normalizers"
     lossy = True
+    folds = True
+    examples = (Example("«مُدرسةٌ» على ١٢😀", '"مدرسه" علي 12'),)
 
     def build_steps(self) -> Sequence[Step]:
         mapping, default = arclean_map()

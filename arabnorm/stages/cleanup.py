@@ -7,7 +7,7 @@ from typing import Any
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Param, Rule, Stage, Step, Table, TrimRule
+from arabnorm.stages.base import Example, Param, Rule, Stage, Step, Table, TrimRule
 
 
 class _InsideArabicWord:
@@ -42,9 +42,14 @@ class Invisible(Stage):
     """
 
     name = "invisible"
-    summary = "removes zero-width, bidi, BOM and soft hyphen characters (ك<U+200F>تاب → كتاب)"
-    kind = "rule"
+    summary = "removes zero-width, bidi, BOM and soft hyphen characters"
     lossy = True
+    examples = (
+        Example("ك\u200fتاب", "كتاب"),
+        Example("كتاب\u200cها", "كتابها"),
+        Example("👩\u200d💻", "👩\u200d💻"),
+        Example("می\u200cخواهم", "می\u200cخواهم", "zwnj=keep"),
+    )
     params = (
         Param(
             "zwnj",
@@ -59,7 +64,8 @@ class Invisible(Stage):
         runs = f"{chars.char_class(joiners)}++"
         return [
             Table(dict.fromkeys(map(ord, chars.INVISIBLE), "")),
-            Rule(runs, _InsideArabicWord()),
+            # a run of joiners, and the character on each side of it
+            Rule(runs, _InsideArabicWord(), triggers=joiners, word_local=True, context=1),
         ]
 
 
@@ -72,9 +78,9 @@ class Tatweel(Stage):
     """
 
     name = "tatweel"
-    summary = "removes tatweel U+0640 (كتـــاب → كتاب)"
-    kind = "table"
+    summary = "removes tatweel U+0640"
     lossy = True
+    examples = (Example("كتـــاب", "كتاب"),)
 
     def build_steps(self) -> Sequence[Step]:
         return [Table({ord(chars.TATWEEL): ""})]
@@ -92,9 +98,9 @@ class Whitespace(Stage):
     """
 
     name = "whitespace"
-    summary = "spaces and tabs to one space, lines trimmed (' a<U+00A0> b ' → 'a b')"
-    kind = "rule"
+    summary = "spaces and tabs to one space, lines trimmed"
     lossy = True
+    examples = (Example("كتب\u00a0\u00a0الطالب\t", "كتب الطالب"),)
 
     def build_steps(self) -> Sequence[Step]:
         spaces = chars.SPACE_SEPARATORS | {chars.CHARACTER_TABULATION}

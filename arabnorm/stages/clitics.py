@@ -10,7 +10,7 @@ import regex
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Edit, Param, Stage, Step
+from arabnorm.stages.base import Edit, Example, Param, Stage, Step
 
 _LETTERS = "".join(sorted(chars.BASIC_LETTERS | chars.CLITIC_IGNORED_MARKS))
 # A whole space-delimited token made only of Arabic letters, marks and
@@ -27,6 +27,9 @@ class SplitClitics(Step):
     ``mode="split"``: ``وبكتابه`` becomes ``و ب كتاب ه``; ``mode="mark"``:
     ``و+ ب+ كتاب +ه``.
     """
+
+    kind = "tokenizer"
+    word_local = True
 
     def __init__(self, mode: str = "split", folded: bool = False) -> None:
         self.mode = mode
@@ -49,30 +52,20 @@ class SplitClitics(Step):
         return got
 
     def _cuts(self, word: str) -> list[tuple[int, str]]:
+        """Between each two pieces, the end mark of one, a space, the start mark of the next."""
         seg = self._segmenter
         pieces = seg.pieces(word)
         if len(pieces) == 1:
             return []
-        if self.mode == "split":
-            out = []
-            pos = 0
-            for piece in pieces[:-1]:
-                pos += len(piece)
-                out.append((pos, " "))
-            return out
-        analysis = seg.analyze(word)
+        texts = seg.written(word, self.mode == "mark")
         out = []
         pos = 0
-        for piece in analysis.prefixes:
-            pos += len(piece)
-            out.append((pos, "+ "))
-        pos += len(analysis.stem)
-        for piece in analysis.suffixes:
-            if out and out[-1][0] == pos:  # ب+ +ه: preposition + pronoun, no stem
-                out[-1] = (pos, "+ +")
-            else:
-                out.append((pos, " +"))
-            pos += len(piece)
+        for i in range(len(pieces) - 1):
+            pos += len(pieces[i])
+            tail = texts[i][len(pieces[i]) :] if texts[i].startswith(pieces[i]) else ""
+            nxt, piece = texts[i + 1], pieces[i + 1]
+            head = nxt[: len(nxt) - len(piece)] if nxt.endswith(piece) else ""
+            out.append((pos, f"{tail} {head}"))
         return out
 
     def apply(self, text: str) -> str:
@@ -110,9 +103,12 @@ class Clitics(Stage):
     """
 
     name = "clitics"
-    summary = "splits clitics off Arabic tokens (وبكتابه → و ب كتاب ه); needs arabnorm[clitics]"
-    kind = "tokenizer"
+    summary = "splits clitics off Arabic tokens; needs arabnorm[clitics]"
     lossy = True
+    examples = (
+        Example("وبكتابه وزارة", "و ب كتاب ه وزارة"),
+        Example("وبكتابه", "و+ ب+ كتاب +ه", "mode=mark"),
+    )
     params = (
         Param(
             "mode",

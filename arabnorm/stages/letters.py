@@ -10,14 +10,14 @@ from typing import Any
 from arabnorm import chars
 from arabnorm.stages import register
 from arabnorm.stages.base import (
-    Edit,
+    Example,
     Param,
+    ReverseRule,
     Rule,
     RunRule,
     Stage,
     Step,
     Table,
-    _edits_from_matches,
 )
 
 _WORD = chars.char_class(chars.ARABIC_WORD_CHARS)
@@ -98,28 +98,13 @@ def _hamza_composition() -> tuple[str, Any]:
     return pattern, compose
 
 
-class RareEndRule(Rule):
-    """A rule whose pattern is searched from the end of the text backwards.
-
-    For patterns that start with a common character (an alef) but end with a
-    rare one (a combining hamza): searched backwards, the engine tries only
-    where the rare character is, many times faster. Non-overlapping matches
-    and their replacements are the same as a forward search for these
-    patterns, whose matches cannot overlap.
-    """
-
-    def __init__(self, pattern: str, replacement: Any) -> None:
-        super().__init__(f"(?r){pattern}", replacement)
-
-    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
-        matches = list(self.pattern.finditer(text))
-        matches.reverse()
-        return _edits_from_matches(text, matches, self._replace)
-
-
 def hamza_composition_rule() -> Rule:
-    """Compose alef, waw or yaa followed by a combining hamza or madda (ا + U+0654 → أ)."""
-    return RareEndRule(*_hamza_composition())
+    """Compose alef, waw or yaa followed by a combining hamza or madda (ا + U+0654 → أ).
+
+    Searched backwards from the rare combining mark; a match reaches back over
+    any run of harakat, so it has no bounded context.
+    """
+    return ReverseRule(*_hamza_composition(), triggers=chars.COMBINING_HAMZA_MADDA, word_local=True)
 
 
 @register
@@ -140,9 +125,15 @@ class Forms(Stage):
     """
 
     name = "forms"
-    summary = "presentation forms to letters (ﻛﺘﺎﺏ → كتاب, ﻷ → لأ)"
-    kind = "rule"
+    summary = "presentation forms to letters; composes decomposed hamza and madda"
     lossy = False
+    examples = (
+        Example("ﻛﺘﺎﺏ", "كتاب"),
+        Example("ﻷ", "لأ"),
+        Example("النبيﷺ", "النبي صلى الله عليه وسلم"),
+        Example("ا\u0654", "أ"),
+        Example("ﬁ ² ①", "ﬁ ² ①"),
+    )
 
     def build_steps(self) -> Sequence[Step]:
         # One table for the forms, then one rule for what needs context: the
@@ -156,7 +147,8 @@ class Forms(Stage):
             return pad(m) if m.group("ligature") is not None else compose(m)
 
         pattern = f"(?P<ligature>{chars.char_class(set(words))})|{compose_pattern}"
-        return [Table(single), RareEndRule(pattern, replace)]
+        triggers = set(words) | chars.COMBINING_HAMZA_MADDA
+        return [Table(single), ReverseRule(pattern, replace, triggers=triggers, word_local=True)]
 
 
 @register
@@ -171,14 +163,17 @@ class Variants(Stage):
     """
 
     name = "variants"
-    summary = "Persian/Urdu look-alikes to Arabic letters (کتاب → كتاب, علی → على)"
-    kind = "rule"
+    summary = "Persian/Urdu look-alikes to Arabic letters"
     lossy = True
+    examples = (Example("کتاب", "كتاب"), Example("علی", "على"))
 
     def build_steps(self) -> Sequence[Step]:
         final_yeh = f"{chars.FARSI_YEH}(?={_MARK}*+(?!{_WORD}))"
         return [
-            Rule(final_yeh, chars.ALEF_MAKSURA),
+            # looks ahead over any run of marks: no bounded context
+            Rule(
+                final_yeh, chars.ALEF_MAKSURA, triggers=chars.FARSI_YEH, leads=True, word_local=True
+            ),
             Table({ord(k): v for k, v in chars.VARIANT_LETTERS.items()}),
         ]
 
@@ -192,9 +187,10 @@ class Alef(Stage):
     """
 
     name = "alef"
-    summary = "أ إ آ ٱ ٲ ٳ to ا (أحمد → احمد)"
-    kind = "table"
+    summary = "أ إ آ ٱ ٲ ٳ to ا"
     lossy = True
+    folds = True
+    examples = (Example("أحمد إحسان آمن", "احمد احسان امن"),)
 
     def build_steps(self) -> Sequence[Step]:
         return [Table(dict.fromkeys(map(ord, chars.ALEF_VARIANTS), chars.ALEF))]
@@ -210,9 +206,10 @@ class Yaa(Stage):
     """
 
     name = "yaa"
-    summary = "ى to ي (على → علي)"
-    kind = "table"
+    summary = "ى to ي"
     lossy = True
+    folds = True
+    examples = (Example("على", "علي"),)
 
     def build_steps(self) -> Sequence[Step]:
         return [Table({ord(chars.ALEF_MAKSURA): chars.YEH})]
@@ -228,9 +225,10 @@ class TehMarbuta(Stage):
     """
 
     name = "teh-marbuta"
-    summary = "ة to ه (مدرسة → مدرسه)"
-    kind = "table"
+    summary = "ة to ه"
     lossy = True
+    folds = True
+    examples = (Example("مدرسة", "مدرسه"),)
 
     def build_steps(self) -> Sequence[Step]:
         return [Table({ord(chars.TEH_MARBUTA): chars.HEH})]
@@ -246,9 +244,10 @@ class Hamza(Stage):
     """
 
     name = "hamza"
-    summary = "ؤ ئ to و ي, or to ء with mode=bare (مسؤول → مسوول)"
-    kind = "table"
+    summary = "ؤ ئ to و ي, or to ء with mode=bare"
     lossy = True
+    folds = True
+    examples = (Example("مسؤول", "مسوول"), Example("مسؤول", "مسءول", "mode=bare"))
     params = (
         Param(
             "mode",
@@ -279,9 +278,13 @@ class Elongation(Stage):
     """
 
     name = "elongation"
-    summary = "a letter repeated 3+ times becomes one (جمييييل → جميل)"
-    kind = "rule"
+    summary = "a letter repeated 3+ times becomes one"
     lossy = True
+    examples = (
+        Example("جمييييل", "جميل"),
+        Example("جمييييل", "جمييل", "max=2"),
+        Example("الله", "الله"),
+    )
     params = (
         Param(
             "max",

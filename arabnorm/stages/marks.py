@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Param, Stage, Step, Table
+from arabnorm.stages.base import Example, Param, Stage, Step, Table
 from arabnorm.stages.letters import hamza_composition_rule
 
 
@@ -25,9 +25,14 @@ class Diacritics(Stage):
     """
 
     name = "diacritics"
-    summary = "removes harakat, tanwin, shadda, sukun and other Arabic marks (مُحَمَّدٌ → محمد)"
-    kind = "rule"
+    summary = "removes harakat, tanwin, shadda, sukun and other Arabic marks"
     lossy = True
+    examples = (
+        Example("مُحَمَّدٌ", "محمد"),
+        Example("مُحَمَّد", "محمّد", "keep=shadda"),
+        Example("ا\u0654", "أ"),
+        Example("café", "café"),
+    )
     params = (
         Param(
             "keep",

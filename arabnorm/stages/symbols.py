@@ -9,7 +9,7 @@ import regex
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Edit, Param, Stage, Step, Table, _edits_from_matches
+from arabnorm.stages.base import Edit, Example, Param, Stage, Step, Table, _edits_from_matches
 
 
 @register
@@ -23,9 +23,12 @@ class Digits(Stage):
     """
 
     name = "digits"
-    summary = "Arabic-Indic digits to 0-9, or the other way with to=arabic (٢٠٢٤ → 2024)"
-    kind = "table"
+    summary = "Arabic-Indic digits to 0-9, or the other way with to=arabic"
     lossy = True
+    examples = (
+        Example("٢٠٢٤ و۱۴۰۳", "2024 و1403"),
+        Example("2024 و۱۴۰۳", "٢٠٢٤ و١٤٠٣", "to=arabic"),
+    )
     params = (
         Param(
             "to",
@@ -57,9 +60,9 @@ class Punctuation(Stage):
     """
 
     name = "punctuation"
-    summary = "، ؛ ؟ ٪ ٫ ٬ to , ; ? % . , (لماذا؟ → لماذا?)"
-    kind = "table"
+    summary = "، ؛ ؟ ٪ ٫ ٬ to , ; ? % . ,"
     lossy = True
+    examples = (Example("لماذا؟ ٣٫٥٪", "لماذا? ٣.٥%"),)
 
     def build_steps(self) -> Sequence[Step]:
         return [Table({ord(k): v for k, v in chars.ARABIC_PUNCTUATION.items()})]
@@ -74,9 +77,11 @@ class PairQuotes(Step):
     afresh, so a block gives the same result as its lines one by one.
     """
 
+    triggers = chars.DOUBLE_QUOTES | {chars.QUOTATION_MARK}
+    context = None  # a quote's form depends on every quote before it in the line
+
     def __init__(self) -> None:
-        marks = chars.DOUBLE_QUOTES | {chars.QUOTATION_MARK}
-        self.pattern: Any = regex.compile(f"{chars.char_class(marks)}|\n")
+        self.pattern: Any = regex.compile(f"{chars.char_class(self.triggers)}|\n")
 
     def _replacer(self) -> Any:
         opened = False
@@ -97,8 +102,26 @@ class PairQuotes(Step):
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
         return _edits_from_matches(text, self.pattern.finditer(text), self._replacer())
 
+    def stream_feeder(self) -> _PairFeed:
+        """How a long line goes through piece by piece: the open/closed state carries over."""
+        return _PairFeed(self)
+
     def __repr__(self) -> str:
         return "PairQuotes()"
+
+
+class _PairFeed:
+    """``PairQuotes`` over one line given in pieces (see ``arabnorm.io.longline``)."""
+
+    def __init__(self, step: PairQuotes) -> None:
+        self._step = step
+        self._replace = step._replacer()
+
+    def feed(self, text: str, final: bool) -> str:
+        out = str(self._step.pattern.sub(self._replace, text))
+        if final:
+            self._replace = self._step._replacer()
+        return out
 
 
 @register
@@ -114,9 +137,12 @@ class Quotes(Stage):
     """
 
     name = "quotes"
-    summary = 'every quotation mark to " or \' (“نص” → "نص"), or « » with style=guillemets'
-    kind = "rule"
+    summary = "every quotation mark to \" or ', or « » paired with style=guillemets"
     lossy = True
+    examples = (
+        Example("«نص» ‘و’", "\"نص\" 'و'"),
+        Example("بـ”التهديدات المتزايدة”", "بـ«التهديدات المتزايدة»", "style=guillemets"),
+    )
     params = (
         Param(
             "style",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from arabnorm.stages import register
-from arabnorm.stages.base import Edit, Stage, Step
+from arabnorm.stages.base import Edit, Example, Stage, Step
 
 
 class JoinTokens(Step):
@@ -17,6 +17,9 @@ class JoinTokens(Step):
     >>> JoinTokens().apply("قال:نعم  \\nلا!")
     'قال : نعم\\nلا !'
     """
+
+    kind = "tokenizer"
+    word_local = True
 
     def apply(self, text: str) -> str:
         from arabnorm.tokenizer import join_tokens
@@ -40,9 +43,9 @@ class Tokens(Stage):
     """
 
     name = "tokens"
-    summary = 'splits into tokens separated by one space (قال:"نعم" → قال : " نعم ")'
-    kind = "tokenizer"
+    summary = "splits into tokens separated by one space"
     lossy = True
+    examples = (Example('قال:"السعر 3.14$"', 'قال : " السعر 3.14 $ "'),)
 
     def build_steps(self) -> Sequence[Step]:
         return [JoinTokens()]

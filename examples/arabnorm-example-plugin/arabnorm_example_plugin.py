@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arabnorm.stages import Stage, Step, Table
+from arabnorm.stages import Example, Stage, Step, Table
 
 
 class QuestionMark(Stage):
@@ -17,8 +17,8 @@ class QuestionMark(Stage):
 
     name = "plugin-stage"
     summary = "? becomes ؟ (example plugin)"
-    kind = "table"
     lossy = False
+    examples = (Example("لماذا?", "لماذا؟"),)
 
     def build_steps(self) -> Sequence[Step]:
         return [Table({ord("?"): "\u061f"})]

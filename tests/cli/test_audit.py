@@ -11,7 +11,7 @@ from tests.cli.helpers import SEEDS, run
 from tests.test_audit import KNOWN_BYTES, expected_counts
 
 # Every stage but tokenizers, which split text rather than change it.
-NORMALIZING_STAGES = {name for name, cls in all_stages().items() if cls.kind != "tokenizer"}
+NORMALIZING_STAGES = {name for name, cls in all_stages().items() if cls().kind != "tokenizer"}
 
 
 def test_json_shape_and_known_counts(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabnorm
-from arabnorm.io.tokens import conllu_writer, iter_lines, jsonl_writer, text_writer
+from arabnorm.io.tokens import conllu_writer, jsonl_writer, text_writer
 from arabnorm.pipeline import Pipeline
-from arabnorm.tokenizer import TOKEN
+from arabnorm.tokenizer import TOKEN, tokenize_block
 
 LINES = st.lists(
     st.lists(
@@ -42,7 +42,9 @@ def test_jsonl_fast_path_matches_the_pattern(block: str) -> None:
 @settings(max_examples=200, deadline=None)
 def test_spans_through_the_standard_preset(block: str) -> None:
     pipeline = arabnorm.build_pipeline("standard")
-    for orig, _term, toks, spans in iter_lines(pipeline, block):
+    tokens = tokenize_block(pipeline, block)
+    for k, orig in enumerate(tokens.lines):
+        toks, spans = tokens.line_tokens(k), tokens.spans(k)
         assert toks == arabnorm.tokenize(orig)
         for tok, (s, e) in zip(toks, spans, strict=True):
             source = pipeline.apply(orig[s:e])
@@ -66,6 +68,23 @@ def test_conllu_skips_empty_lines_and_numbers_sentences() -> None:
     assert first == "# sent_id = 1\n# text = أ\n1\tأ\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
     assert second.startswith("# sent_id = 2\n# text = ب.\n1\tب\t")
     assert "SpaceAfter=No" in second.splitlines()[2]
+
+
+def test_conllu_rows_for_split_and_whole_words() -> None:
+    pytest.importorskip("wordfreq")
+    out = conllu_writer(Pipeline(), clitics="split")("وبكتابه، وزارة\n")
+    rows = [r.split("\t") for r in out.splitlines()[2:] if r]
+    assert [r[:2] for r in rows] == [
+        ["1-4", "وبكتابه"],
+        ["1", "و"],
+        ["2", "ب"],
+        ["3", "كتاب"],
+        ["4", "ه"],
+        ["5", "،"],
+        ["6", "وزارة"],
+    ]
+    assert all(len(r) == 10 for r in rows)
+    assert [r[9] for r in rows] == ["SpaceAfter=No", "_", "_", "_", "_", "_", "_"]
 
 
 # --- very long lines, piece by piece -------------------------------------------------

@@ -11,7 +11,7 @@ from arabnorm.tokenizer import token_spans
 
 def test_registered_as_a_tokenizer() -> None:
     cls = get_stage("tokens")
-    assert cls.kind == "tokenizer"
+    assert cls().kind == "tokenizer"
     assert "tokens" in all_stages()
     assert cls().spec == "tokens"
 
