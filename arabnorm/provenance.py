@@ -3,13 +3,14 @@
 A cleaned corpus should say how it was cleaned, so the run can be repeated
 months later. ``full_spec`` spells out every stage with every parameter,
 defaults included, so the text does not depend on which defaults a version
-had; the hash is the first 12 hex digits of its SHA-256. The same spec gives
-the same hash on every machine and in every version that keeps the stages'
-behaviour::
+had. The hash is the first 12 hex digits of the SHA-256 of that spec with
+each stage's behaviour version (``Stage.version``): the same pipeline gives
+the same hash on every machine and in every release, until a stage's output
+changes, which raises its version and so changes the hash::
 
     >>> p = Pipeline.from_spec("tatweel")
     >>> p.full_spec, spec_hash(p)
-    ('tatweel', '67b9f2dde69d')
+    ('tatweel', '50585dbf943b')
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ import json
 
 from arabnorm.pipeline import Pipeline
 
-__all__ = ["HASH_LENGTH", "PROVENANCE_KEY", "describe", "spec_hash", "stamp_json_line"]
+__all__ = [
+    "HASH_LENGTH",
+    "PROVENANCE_KEY",
+    "describe",
+    "hashed_text",
+    "spec_hash",
+    "stamp_json_line",
+]
 
 PROVENANCE_KEY = "arabnorm_spec"
 """The key ``--provenance`` adds to each JSON record."""
@@ -29,12 +37,24 @@ HASH_LENGTH = 12
 
 # Part of what is hashed, so that a future change of the hashed text's
 # format can never give an old hash a new meaning.
-_SCHEME = "arabnorm-spec-1\n"
+_SCHEME = "arabnorm-spec-2\n"
+
+
+def hashed_text(pipeline: Pipeline) -> str:
+    """What the hash is taken of: the scheme, the full spec, each stage's version.
+
+    >>> print(hashed_text(Pipeline.from_spec("tatweel,alef")))
+    arabnorm-spec-2
+    tatweel,alef
+    tatweel@1,alef@1
+    """
+    versions = ",".join(f"{stage.name}@{stage.version}" for stage in pipeline.stages)
+    return f"{_SCHEME}{pipeline.full_spec}\n{versions}"
 
 
 def spec_hash(pipeline: Pipeline) -> str:
-    """The short stable hash of a pipeline's fully resolved spec."""
-    data = (_SCHEME + pipeline.full_spec).encode("utf-8")
+    """The short stable hash of a pipeline's fully resolved spec and stage versions."""
+    data = hashed_text(pipeline).encode("utf-8")
     return hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
 
 
@@ -43,7 +63,7 @@ def describe(pipeline: Pipeline) -> str:
 
     >>> print(describe(Pipeline.from_spec("tatweel")))
     spec tatweel
-    hash 67b9f2dde69d
+    hash 50585dbf943b
     """
     return f"spec {pipeline.full_spec}\nhash {spec_hash(pipeline)}"
 
@@ -55,8 +75,8 @@ def stamp_json_line(line: str, value: str, key: str = PROVENANCE_KEY) -> str:
     has the key is parsed and written anew, with the key's value replaced).
     ``line`` holds one JSON object and no terminator.
 
-    >>> stamp_json_line('{"text": "كتاب"}', "67b9f2dde69d")
-    '{"text": "كتاب", "arabnorm_spec": "67b9f2dde69d"}'
+    >>> stamp_json_line('{"text": "كتاب"}', "50585dbf943b")
+    '{"text": "كتاب", "arabnorm_spec": "50585dbf943b"}'
     >>> stamp_json_line("{ }", "x", "k")
     '{"k": "x"}'
     """

@@ -8,7 +8,7 @@ from arabnorm.provenance import HASH_LENGTH, describe, spec_hash
 
 def test_hash_is_stable_across_runs_and_versions() -> None:
     # A fixed value: changing it breaks every recorded provenance.
-    assert spec_hash(Pipeline.from_spec("tatweel")) == "67b9f2dde69d"
+    assert spec_hash(Pipeline.from_spec("tatweel")) == "50585dbf943b"
     assert spec_hash(Pipeline.from_spec("")) == spec_hash(Pipeline())
 
 
@@ -19,10 +19,20 @@ def test_hash_follows_the_spec() -> None:
     assert len(one) == HASH_LENGTH and int(one, 16) >= 0
 
 
+def test_a_stage_whose_output_changes_changes_the_hash(monkeypatch: object) -> None:
+    from arabnorm.stages import get_stage
+
+    before = spec_hash(Pipeline.from_spec("tatweel,alef"))
+    monkeypatch.setattr(get_stage("alef"), "version", 2)  # type: ignore[attr-defined]
+    after = spec_hash(Pipeline.from_spec("tatweel,alef"))
+    assert before != after
+    assert Pipeline.from_spec("tatweel,alef").full_spec == "tatweel,alef"
+
+
 def test_describe() -> None:
     assert describe(Pipeline.from_spec("tatweel")).splitlines() == [
         "spec tatweel",
-        "hash 67b9f2dde69d",
+        "hash 50585dbf943b",
     ]
 
 

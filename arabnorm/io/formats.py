@@ -35,8 +35,6 @@ b'{"id": 1, "text": "ab"}\\n'
 from __future__ import annotations
 
 import json
-import json.decoder
-import json.scanner
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -184,10 +182,15 @@ class TextCodec:
 
 
 _JSON_WS = regex.compile(r"[ \t\r]*+")
-_scanstring: Any = getattr(json.decoder, "scanstring")  # noqa: B009 - not in the stubs
-_scan_value: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
-_dump: Any = json.encoder.encode_basestring
-_dump_ascii: Any = json.encoder.encode_basestring_ascii
+_raw_decode = json.JSONDecoder().raw_decode  # one JSON value at a position: (value, end)
+
+
+def _dump(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _dump_ascii(value: str) -> str:
+    return json.dumps(value, ensure_ascii=True)
 
 
 class _BadJson(ValueError):
@@ -218,15 +221,14 @@ def _locate_fields(line: str, fields: frozenset[str]) -> list[tuple[int, int, An
             while True:
                 if i >= n or line[i] != '"':
                     raise _BadJson(f"expecting property name in double quotes: column {i + 1}")
-                key, i = _scanstring(line, i + 1)
+                key, i = _raw_decode(line, i)
                 i = ws(line, i).end()
                 if i >= n or line[i] != ":":
                     raise _BadJson(f"expecting ':' delimiter: column {i + 1}")
                 i = ws(line, i + 1).end()
-                try:
-                    value, end = _scan_value(line, i)
-                except StopIteration:
-                    raise _BadJson(f"expecting value: column {i + 1}") from None
+                if i >= n or line[i] in ",}":
+                    raise _BadJson(f"expecting value: column {i + 1}")
+                value, end = _raw_decode(line, i)
                 if key in fields:
                     found.append((i, end, value))
                 i = ws(line, end).end()

@@ -199,6 +199,51 @@ class StepStreamer:
         return text
 
 
+class WordCutter:
+    """Cuts one long line, given in pieces, into segments at spaces between two words.
+
+    Segments are about ``size`` characters long (longer only where no such
+    space is), and the spaces they were cut at are left out: the line is the
+    segments joined by single spaces. A pipeline whose stages all work
+    within words (``Stage.word_local``) gives, on the line, its outputs on the
+    segments joined the same way, so each segment can be processed alone.
+
+    >>> cutter = WordCutter(size=4)
+    >>> cutter.feed("ab cd e", final=False), cutter.feed("f gh", final=True)
+    (['ab', 'cd'], ['ef', 'gh'])
+    """
+
+    def __init__(self, size: int = 1 << 17) -> None:
+        self.size = size
+        self._pending = ""
+        self._scanned = 0  # no boundary lies in the pending text before this
+
+    def feed(self, text: str, final: bool) -> list[str]:
+        data = self._pending + text if self._pending else text
+        out: list[str] = []
+        start = 0
+        end = len(data)
+        while end - start >= self.size:
+            found = LAST_WORD_BOUNDARY.search(data, start + 1, start + self.size)
+            if found is None:  # a long run without a place to cut: the first one after
+                found = FIRST_WORD_BOUNDARY.search(data, max(start + self.size, self._scanned))
+                if found is None:
+                    self._scanned = max(end - 1, 0)
+                    break
+            cut = found.start()
+            out.append(data[start:cut])
+            start = cut + 1
+            self._scanned = 0
+        if final:
+            out.append(data[start:])
+            self._pending = ""
+            self._scanned = 0
+        else:
+            self._pending = data[start:]
+            self._scanned = max(self._scanned - start, 0)
+        return out
+
+
 class GatherStreamer:
     """For a transform that cannot be cut: the whole line, transformed once."""
 

@@ -225,6 +225,7 @@ class Executor:
         self.transform = transform
         self.jobs = resolve_jobs(jobs)
         self._pool: Any = None
+        self._before: set[int | None] = set()
 
     def __enter__(self) -> Executor:
         return self
@@ -257,6 +258,7 @@ class Executor:
             with contextlib.suppress(Exception):
                 codec.process(head[:cut], block.line, block.offset, source, self.transform)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self._before = {proc.pid for proc in multiprocessing.active_children()}
         return ProcessPoolExecutor(
             self.jobs,
             mp_context=multiprocessing.get_context(method),
@@ -271,9 +273,13 @@ class Executor:
         if exc[0] is None:
             pool.shutdown(wait=True)
             return
-        # Stop now: queued blocks are dropped, running ones killed.
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            proc.terminate()
+        # Stop now: queued blocks are dropped, running ones killed. The
+        # workers are the children this process started with the pool.
+        import multiprocessing
+
+        for proc in multiprocessing.active_children():
+            if proc.pid not in self._before:
+                proc.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
 
     @staticmethod

@@ -25,7 +25,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from arabnorm.io.longline import FIRST_WORD_BOUNDARY, LAST_WORD_BOUNDARY, LineStreamer
+from arabnorm.io.longline import LineStreamer, WordCutter
 from arabnorm.pipeline import Pipeline
 from arabnorm.tokenizer import TokenBlock, sentence_bounds, tokenize_block
 
@@ -271,11 +271,10 @@ class _Chain:
 class SpooledTokenStreamer:
     """JSON lines or CoNLL-U for one very long line, in bounded memory.
 
-    The line is cut at spaces between two words (see ``Step.word_local``)
-    into pieces of at most ``PIECE`` characters (longer only where no such
-    space is), and each piece is tokenized on its own: the pipeline's stages
-    all work within words, so the tokens and spans are those of the whole
-    line. What must come after the tokens (the spans of a JSON object, the
+    The line is cut at spaces between two words (``WordCutter``) into pieces
+    of about ``PIECE`` characters, and each piece is tokenized on its own:
+    the pipeline's stages all work within words, so the tokens and spans are
+    those of the whole line. What must come after the tokens (the spans of a JSON object, the
     rows of a CoNLL-U sentence, which follow its ``# text``) waits in a
     temporary file and is written in chunks at the end. Memory grows only
     with the longest run of characters without such a space.
@@ -290,8 +289,8 @@ class SpooledTokenStreamer:
         self._fmt = fmt
         self._tokenized = Tokenized(pipeline, "split" if clitics and fmt == "conllu" else clitics)
         self._counter = counter
-        self._pending = ""
-        self._offset = 0  # where the pending text starts in the line
+        self._cutter = WordCutter(self.PIECE)
+        self._offset = 0  # where the next segment starts in the line
         self._tokens = 0  # tokens written so far
         self._word_id = 1
         self._spool = tempfile.TemporaryFile(
@@ -304,33 +303,20 @@ class SpooledTokenStreamer:
         )
 
     def feed(self, text: str, final: bool) -> str | Iterator[str]:
-        data = self._pending + text if self._pending else text
-        end = len(data)
+        if final:  # the line's terminator is not part of it
+            text = text[: -2 if text.endswith("\r\n") else -1 if text.endswith("\n") else None]
+        out = []
+        for segment in self._cutter.feed(text, final):
+            out.append(self._piece(segment))
+            self._offset += len(segment) + 1  # and the space it was cut at
         if final:
-            end -= 2 if data.endswith("\r\n") else 1 if data.endswith("\n") else 0
-        out: list[str] = []
-        start = 0
-        while end - start >= self.PIECE:
-            found = LAST_WORD_BOUNDARY.search(data, start + 1, start + self.PIECE)
-            if found is None:  # a long run without a place to cut
-                found = FIRST_WORD_BOUNDARY.search(data, start + self.PIECE, end)
-                if found is None:
-                    break
-            cut = found.start()
-            out.append(self._piece(data[start:cut]))
-            self._offset += cut - start
-            start = cut
-        if final:
-            out.append(self._piece(data[start:end]))
-            self._pending = ""
             return self._finish("".join(out))
-        self._pending = data[start:]
         return "".join(out)
 
     def _piece(self, piece: str) -> str:
         """Tokens of one piece for the output now; the rest to the spool."""
         if self._text is not None:
-            self._text.write(piece)
+            self._text.write(piece if self._offset == 0 else " " + piece)
         words = self._tokenized.words(piece)
         if not words.tokens:
             return ""

@@ -475,7 +475,8 @@ class Stage:
 
     - declared: ``name``, ``summary``, ``lossy``, ``params``, ``folds``
       (it folds spelling variants: alef forms, alef maksura, teh marbuta,
-      hamza seats), ``examples``, ``version`` (raised whenever the stage's
+      hamza seats), ``idempotent`` (running it twice gives what running it
+      once gives), ``examples``, ``version`` (raised whenever the stage's
       output changes for some input; part of the provenance hash);
     - derived from the steps: ``kind``, ``word_local``, ``context``,
       ``triggers``.
@@ -486,6 +487,7 @@ class Stage:
     lossy: ClassVar[bool] = True
     params: ClassVar[tuple[Param, ...]] = ()
     folds: ClassVar[bool] = False
+    idempotent: ClassVar[bool] = True
     examples: ClassVar[tuple[Example, ...]] = ()
     version: ClassVar[int] = 1
 

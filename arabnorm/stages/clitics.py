@@ -105,6 +105,8 @@ class Clitics(Stage):
     name = "clitics"
     summary = "splits clitics off Arabic tokens; needs arabnorm[clitics]"
     lossy = True
+    # A piece can split again: للجيش gives ل لجيش, whose لجيش gives ل جيش.
+    idempotent = False
     examples = (
         Example("وبكتابه وزارة", "و ب كتاب ه وزارة"),
         Example("وبكتابه", "و+ ب+ كتاب +ه", "mode=mark"),

@@ -74,7 +74,7 @@ def test_bad_config_exits_2_naming_file_and_key(tmp_path: Path) -> None:
 
 def test_print_spec(project: Path) -> None:
     res = run("clean", "--print-spec", cwd=project)
-    assert res.stdout.decode().splitlines() == ["spec tatweel", "hash 67b9f2dde69d"]
+    assert res.stdout.decode().splitlines() == ["spec tatweel", "hash 50585dbf943b"]
     assert run("diff", "-s", "tatweel", "--print-spec").stdout == res.stdout
     assert run("audit", "-s", "tatweel", "--print-spec").stdout == res.stdout
     assert run("clean", "-s", "nostage", "--print-spec").returncode == 2

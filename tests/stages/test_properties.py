@@ -1,4 +1,4 @@
-"""Properties of every stage: idempotence, block = lines, scope, spans."""
+"""Properties of stages: scope, spans, compiled pipelines (registry-wide: test_compiler)."""
 
 from __future__ import annotations
 
@@ -8,30 +8,17 @@ from hypothesis import strategies as st
 
 from arabnorm import chars
 from arabnorm.pipeline import Pipeline
+from tests import registry
 
-STAGE_SPECS = [
-    "invisible",
-    "invisible:zwnj=keep",
-    "forms",
-    "variants",
-    "diacritics",
-    "diacritics:keep=shadda+hamza-above",
-    "tatweel",
-    "alef",
-    "yaa",
-    "teh-marbuta",
-    "hamza",
-    "hamza:mode=bare",
-    "digits",
-    "digits:to=arabic",
-    "punctuation",
-    "quotes",
-    "quotes:style=guillemets",
-    "elongation",
-    "elongation:max=2",
-    "whitespace",
-    "camel",
-]
+with registry.plugin_stages():
+    # Stages whose output for a slice of the input is the slice of the output
+    # (they work within words); the others, such as quotes paired by their
+    # position in the line, are not expected to.
+    SLICEABLE = [
+        spec
+        for spec in registry.stage_specs()
+        if Pipeline.from_spec(spec).stages[0].word_local and not spec.startswith("toy-")
+    ]
 LETTER_AND_MARK_STAGES = [
     "forms",
     "variants",
@@ -43,9 +30,6 @@ LETTER_AND_MARK_STAGES = [
     "hamza",
     "elongation",
 ]
-# Position-dependent (quotes pair by their order in the line), so a slice of
-# the input alone is not expected to normalize to the same output slice.
-NOT_SLICEABLE = {"quotes:style=guillemets"}
 
 SPECIAL = [
     *["ا\u0654", "ﷺ", "﷽", "ببب", "یـ", "\u200c", "\u200d", " ", "  ", "\t", "\u00a0"],
@@ -66,24 +50,6 @@ line = mixed.map(lambda s: s.replace("\n", "").replace("\r", ""))
 
 def _arabic(c: str) -> bool:
     return c in chars.ARABIC_BLOCK_CHARS
-
-
-@settings(max_examples=200, deadline=None)
-@given(spec=st.sampled_from(STAGE_SPECS), text=mixed)
-def test_every_stage_is_idempotent(spec: str, text: str) -> None:
-    p = Pipeline.from_spec(spec)
-    if spec == "camel":
-        text = text.replace("\u204b", "")  # CAMeL Tools maps it to ¶, then deletes ¶
-    once = p.apply(text)
-    assert p.apply(once) == once
-
-
-@settings(max_examples=200, deadline=None)
-@given(spec=st.sampled_from(STAGE_SPECS), lines=st.lists(line, max_size=5))
-def test_every_stage_gives_a_block_what_it_gives_its_lines(spec: str, lines: list[str]) -> None:
-    p = Pipeline.from_spec(spec)
-    assert p.apply("\n".join(lines)) == "\n".join(p.apply(x) for x in lines)
-    assert p.apply("\r\n".join(lines)) == "\r\n".join(p.apply(x) for x in lines)
 
 
 @settings(max_examples=200, deadline=None)
@@ -134,7 +100,7 @@ def _check_spans(p: Pipeline, text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(spec=st.sampled_from([s for s in STAGE_SPECS if s not in NOT_SLICEABLE]), text=line)
+@given(spec=st.sampled_from(SLICEABLE), text=line)
 @example(spec="whitespace", text=" a  b \u00a0")
 @example(spec="diacritics", text="مُحَمَّدٌ ا\u0654")
 @example(spec="forms", text="xﷺy ﻷ")
