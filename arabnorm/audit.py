@@ -5,7 +5,8 @@ first how much of the text is vocalized, stretched with tatweel, written in
 presentation forms, salted with bidi marks, Persian letters or mixed digits,
 or broken (undecodable bytes, UTF-8 read as cp1256 or Latin-1), and how many
 characters every stage alone would change. It streams block by block, so it
-works on corpora of any size, and invalid bytes are counted, never fatal::
+works on corpora of any size (a very long line goes through in segments, see
+``audit_stream``), and invalid bytes are counted, never fatal::
 
     >>> import io
     >>> report = audit_stream(io.BytesIO("كتـــاب\\n".encode()), "x.txt")
@@ -25,7 +26,7 @@ from typing import Any, BinaryIO
 
 from arabnorm import chars
 from arabnorm.explain import ChangeCounter, alone_changes
-from arabnorm.io.text import BLOCK_SIZE, iter_byte_blocks
+from arabnorm.io.text import BLOCK_SIZE
 from arabnorm.pipeline import Pipeline
 from arabnorm.stages.base import Stage
 
@@ -184,6 +185,7 @@ def audit_stream(
     stages: Sequence[Stage] | None = None,
     pipeline: Pipeline | None = None,
     block_size: int = BLOCK_SIZE,
+    long_line: int | None = None,
 ) -> Audit:
     """Audit a binary stream block by block.
 
@@ -192,28 +194,91 @@ def audit_stream(
     is run as a whole and its changes counted in ``pipeline_changes``.
     Undecodable bytes are counted per line and passed to the stages as
     ``surrogateescape`` characters.
+
+    A line longer than ``long_line`` bytes (default: the corpus runner's
+    ``LONG_LINE``) is read in pieces and audited in
+    segments cut at spaces between words (``WordCutter``) when every stage
+    (and the pipeline) works within words, so memory stays bounded and the
+    numbers are those of the whole line; otherwise it is gathered whole.
     """
+    from arabnorm.io import runner
+    from arabnorm.io.formats import TextCodec
+    from arabnorm.io.longline import WordCutter
+
     if stages is None:
         stages = default_stages()
     names = [stage.spec for stage in stages]
     report = Audit(path, changes=dict.fromkeys(names, 0))
-    counts = report.counts
     counter = ChangeCounter(pipeline) if pipeline is not None else None
-    for raw in iter_byte_blocks(stream, block_size):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("utf-8", "surrogateescape")
-            counts["invalid_utf8_lines"] += _count_lines(_ESCAPED_BYTE, text)
-        report.lines += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-        report.chars += len(text)
-        for key, n in count_categories(text).items():
-            counts[key] += n
-        counts["mojibake_suspect_lines"] += mojibake_lines(text)
-        for name, n in zip(names, alone_changes(stages, text), strict=True):
-            report.changes[name] += n
-        if counter is not None:
-            counter.apply(text)
+    audited = [*stages, *(pipeline.stages if pipeline is not None else ())]
+    by_segments = all(stage.word_local for stage in audited)
+    line = _LineFlags()
+    cutter: WordCutter | None = None
+    parts: list[str] = []
+    codec = TextCodec("surrogateescape")
+    long_line = runner.LONG_LINE if long_line is None else long_line
+    for item in runner.iter_blocks(stream, codec, path, block_size, long_line):
+        text = item.data.decode("utf-8", "surrogateescape")
+        if isinstance(item, runner.Block):
+            report.lines += item.data.count(b"\n") + (0 if item.data.endswith(b"\n") else 1)
+            _audit_text(report, text, stages, names, counter, None)
+            continue
+        if not by_segments:  # a stage must see the whole line
+            parts.append(text)
+            if item.final:
+                report.lines += 1
+                _audit_text(report, "".join(parts), stages, names, counter, None)
+                parts = []
+            continue
+        cutter = cutter or WordCutter()
+        segments = cutter.feed(text, item.final)
+        for segment in segments:
+            if line.segments:
+                report.chars += 1  # the space the line was cut at
+            line.segments += 1
+            _audit_text(report, segment, stages, names, counter, line)
+        if item.final:
+            report.lines += 1
+            report.counts["invalid_utf8_lines"] += line.invalid
+            report.counts["mojibake_suspect_lines"] += line.mojibake
+            line = _LineFlags()
+            cutter = None
     if counter is not None:
         report.pipeline_changes = sum(n for _, n in counter.counts())
     return report
+
+
+@dataclass
+class _LineFlags:
+    """What the segments of one long line found so far."""
+
+    segments: int = 0
+    invalid: int = 0
+    mojibake: int = 0
+
+
+def _audit_text(
+    report: Audit,
+    text: str,
+    stages: Sequence[Stage],
+    names: list[str],
+    counter: ChangeCounter | None,
+    line: _LineFlags | None,
+) -> None:
+    """Add what ``text`` holds to ``report``: whole lines, or a segment of ``line``."""
+    counts = report.counts
+    invalid = _count_lines(_ESCAPED_BYTE, text)
+    mojibake = mojibake_lines(text)
+    if line is None:
+        counts["invalid_utf8_lines"] += invalid
+        counts["mojibake_suspect_lines"] += mojibake
+    else:
+        line.invalid |= invalid > 0
+        line.mojibake |= mojibake > 0
+    report.chars += len(text)
+    for key, n in count_categories(text).items():
+        counts[key] += n
+    for name, n in zip(names, alone_changes(stages, text), strict=True):
+        report.changes[name] += n
+    if counter is not None:
+        counter.apply(text)

@@ -36,6 +36,7 @@ __all__ = [
     "changed_lines",
     "compose",
     "format_counts",
+    "line_edits",
     "step_changes",
     "trace",
     "trim_edit",
@@ -299,6 +300,21 @@ class LineChange:
     edits: tuple[Edit, ...]
 
 
+def line_edits(stages: Iterable[Stage], old: str) -> tuple[str, tuple[Edit, ...]]:
+    """``old`` through ``stages``, and the edits that changed it, with common ends trimmed.
+
+    >>> line_edits(Pipeline.from_spec("tatweel").stages, "كتـــاب")
+    ('كتاب', ((2, 5, 2, 2),))
+    """
+    new, edits = trace(stages, old)
+    trimmed = []
+    for os_, oe, ns, ne in edits:
+        a, b, c, d = trim_edit(old[os_:oe], new[ns:ne])
+        if b > a or d > c:
+            trimmed.append((os_ + a, os_ + b, ns + c, ns + d))
+    return new, tuple(trimmed)
+
+
 def changed_lines(
     pipeline: Pipeline, blocks: Iterable[str], first_line: int = 1
 ) -> Iterator[LineChange]:
@@ -326,11 +342,6 @@ def changed_lines(
                 continue
             if old.endswith("\r"):
                 old = old[:-1]
-            new, edits = trace(pipeline.stages, old)
-            trimmed = []
-            for os_, oe, ns, ne in edits:
-                a, b, c, d = trim_edit(old[os_:oe], new[ns:ne])
-                if b > a or d > c:
-                    trimmed.append((os_ + a, os_ + b, ns + c, ns + d))
-            yield LineChange(line + i, old, new, tuple(trimmed))
+            new, edits = line_edits(pipeline.stages, old)
+            yield LineChange(line + i, old, new, edits)
         line += len(old_lines) - 1

@@ -12,6 +12,11 @@ time relative to ``clean`` on the same input:
 - ``diff -q -p P``: on the noisy corpus (every changed line is traced) and on
   the cleaned one (the CI check: nothing changes);
 - ``audit --json -p P``: counts, every stage alone, and the pipeline.
+
+With ``--long-line MB``, also ``audit --json`` and ``diff -C 20`` on one line
+of that many MB (the corpus with its line breaks made spaces): peak RSS of
+each, and whether the result equals that of the same line processed whole
+(read with the long-line threshold raised past its size, in this process).
 """
 
 from __future__ import annotations
@@ -58,12 +63,81 @@ def timed(args: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def peak_rss_mb(args: list[str], out: Path) -> float:
+    """Peak RSS of ``arabnorm ARGS`` (stdout to ``out``), in MB."""
+    code = (
+        "import resource, subprocess, sys\n"
+        "with open(sys.argv[1], 'wb') as f:\n"
+        "    subprocess.run(sys.argv[2:], stdout=f)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    res = subprocess.run(
+        [PY, "-c", code, str(out), PY, "-m", "arabnorm", *args],
+        capture_output=True,
+        check=True,
+    )
+    return int(res.stdout) / 1024
+
+
+def long_line(mb: int, source: Path) -> Path:
+    path = DATA / f"line-{mb}mb.txt"
+    if not path.exists():
+        text = source.read_text(encoding="utf-8").replace("\n", " ")
+        while len(text.encode()) < mb * 10**6:
+            text += " " + text
+        data = text.encode()[: mb * 10**6].decode("utf-8", "ignore")
+        path.write_text(data + "\n", encoding="utf-8")
+    return path
+
+
+def whole_line_results(path: Path, preset: str) -> tuple[bytes, bytes]:
+    """audit --json and diff -C 20 of ``path`` with the line read whole, in this process."""
+    from click.testing import CliRunner
+
+    from arabnorm.cli import cli
+    from arabnorm.io import runner
+
+    runner.LONG_LINE = 1 << 40
+    audit = CliRunner().invoke(cli, ["audit", "--json", "-p", preset, str(path)])
+    diff = CliRunner().invoke(
+        cli, ["diff", "-C", "20", "--color", "never", "-p", preset, str(path)]
+    )
+    return audit.stdout_bytes, diff.stdout_bytes
+
+
+def long_line_report(mb: int, preset: str, source: Path) -> None:
+    path = long_line(mb, source)
+    rows = []
+    outputs = {}
+    for name, args in (
+        ("audit --json", ["audit", "--json", "-p", preset, str(path)]),
+        ("diff -C 20", ["diff", "-C", "20", "--color", "never", "-p", preset, str(path)]),
+    ):
+        out = DATA / f"long-{name.split()[0]}.out"
+        rows.append((name, peak_rss_mb(args, out)))
+        outputs[name] = out.read_bytes()
+    audit, diff = whole_line_results(path, preset)
+    same = {
+        "audit --json": audit == outputs["audit --json"],
+        "diff -C 20": diff == outputs["diff -C 20"],
+    }
+    print(f"\none line of {mb} MB, -p {preset}")
+    print(f"{'command':<16} {'peak RSS MB':>12} {'same as whole':>14}")
+    for name, rss in rows:
+        print(f"{name:<16} {rss:>12.0f} {same[name]!s:>14}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--preset", default="standard")
+    parser.add_argument("--long-line", type=int, default=0, metavar="MB")
+    parser.add_argument("--long-line-only", action="store_true")
     opts = parser.parse_args()
+    if opts.long_line_only:
+        long_line_report(opts.long_line or 60, opts.preset, corpus(opts.mb))
+        return
     noisy = corpus(opts.mb)
     cleaned = DATA / f"noisy-{opts.mb}mb.{opts.preset}.txt"
     subprocess.run(
@@ -92,6 +166,8 @@ def main() -> None:
     print(f"{'input':<8} {'command':<34} {'MB/s':>7} {'x clean':>8}")
     for label, name, speed, ratio in rows:
         print(f"{label:<8} {name:<34} {speed:>7.2f} {ratio:>8.2f}")
+    if opts.long_line:
+        long_line_report(opts.long_line, opts.preset, noisy)
 
 
 if __name__ == "__main__":

@@ -143,3 +143,23 @@ def test_streaming_gives_the_same_audit_as_one_block(text: str, block_size: int)
     pieces = audit_stream(io.BytesIO(data), "x", stages, block_size=block_size)
     assert pieces == whole
     assert sum(whole.counts[k] for k in CHAR_CATEGORIES) <= whole.chars
+
+
+@pytest.mark.parametrize("spec", ["tatweel,diacritics,forms,invisible", "quotes:style=guillemets"])
+def test_a_long_line_read_in_pieces_gives_the_audit_of_the_whole_line(
+    spec: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arabnorm.io import longline
+    from tests import registry
+
+    monkeypatch.setattr(longline, "SEGMENT", 500)
+    line = registry.long_line("audit") + " ظ…ط±ط­ط¨ط§ \udcff"
+    data = (f"short\n{line}\r\n{line}\nlast").encode("utf-8", "surrogateescape")
+    stages = Pipeline.from_spec(spec).stages
+    pipeline = Pipeline.from_preset("standard")
+    whole = audit_stream(io.BytesIO(data), "x", stages, pipeline)
+    cut = audit_stream(io.BytesIO(data), "x", stages, pipeline, block_size=700, long_line=1000)
+    assert cut == whole
+    assert cut.lines == 4
+    assert cut.counts["mojibake_suspect_lines"] == 2
+    assert cut.counts["invalid_utf8_lines"] == 2

@@ -20,6 +20,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 import click
 
@@ -94,12 +95,161 @@ def render(
     return "".join(pieces)
 
 
-def _blocks(path: str, errors: str) -> Iterator[str]:
-    from arabnorm.io.text import iter_text_blocks
+class StreamRenderer:
+    """``render`` for text given in parts, writing as it goes (a very long line).
 
+    ``add(text, spans)`` takes the next part with its spans in the coordinates
+    of the whole; ``finish()`` ends the line. What is written to ``out``
+    equals ``render`` of the whole text, while only the text around the open
+    window (``context`` characters either side) is held.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> r = StreamRenderer(out, ("[-", "-]"), context=1)
+    >>> r.add("abcd", [(3, 4)]); r.add("efgh", []); r.finish()
+    >>> out.getvalue() == render("abcdefgh", [(3, 4)], ("[-", "-]"), context=1)
+    True
+    """
+
+    def __init__(self, out: Any, marks: tuple[str, str], context: int | None) -> None:
+        self._out = out
+        self._marks = marks
+        self._context = context
+        self._pos = 0  # characters added so far
+        self._buf = ""  # recent text, from _buf_start
+        self._buf_start = 0
+        self._window: list[Any] | None = None  # [lo, hi, spans]
+        self._shown_to = -1  # end of the last window written, -1: none yet
+
+    def add(self, text: str, spans: list[tuple[int, int]]) -> None:
+        if self._context is None:
+            base = self._pos
+            local = [(a - base, b - base) for a, b in spans]
+            self._out.write(render(text, local, self._marks))
+            self._pos += len(text)
+            return
+        c = self._context
+        self._buf += text
+        self._pos += len(text)
+        for start, end in spans:
+            lo, hi = max(0, start - c), end + c
+            w = self._window
+            if w is not None and lo <= w[1]:
+                w[1] = max(w[1], hi)
+                w[2].append((start, end))
+                continue
+            if w is not None:
+                self._emit(w)
+            self._window = [lo, hi, [(start, end)]]
+        w = self._window
+        if w is not None and self._pos > w[1] + c:  # no later span can reach it
+            self._emit(w)
+            self._window = None
+        keep = min(self._window[0] if self._window else self._pos, self._pos - c)
+        if keep > self._buf_start:
+            self._buf = self._buf[keep - self._buf_start :]
+            self._buf_start = keep
+
+    def _emit(self, window: list[Any]) -> None:
+        lo, hi, spans = window
+        hi = min(hi, self._pos)
+        if lo > 0:
+            self._out.write(ELLIPSIS)
+        part = self._buf[lo - self._buf_start : hi - self._buf_start]
+        self._out.write(render(part, [(a - lo, b - lo) for a, b in spans], self._marks))
+        self._shown_to = hi
+
+    def finish(self) -> None:
+        if self._context is None:
+            return
+        if self._window is not None:
+            self._emit(self._window)
+            self._window = None
+        if 0 <= self._shown_to < self._pos:
+            self._out.write(ELLIPSIS)
+
+
+def _items(path: str, errors: str) -> Iterator[Any]:
+    """The blocks (and pieces of very long lines) of an input, decoded."""
+    from arabnorm.io import runner
+    from arabnorm.io.formats import TextCodec, decode
+
+    name = _name(path)
     with reading(path) as src:
-        for text, _raw in iter_text_blocks(src, _name(path), errors):
-            yield text
+        for item in runner.iter_blocks(src, TextCodec(errors), name, long_line=runner.LONG_LINE):
+            yield item, decode(item.data, item.line, item.offset, name, errors)
+
+
+class _LongLine:
+    """The diff of one very long line, fed in pieces, in bounded memory.
+
+    With a pipeline whose stages all work within words, the line is cut at
+    spaces between words (``WordCutter``), each segment traced on its own,
+    and the old and new lines rendered into temporary files as they go;
+    otherwise the line is gathered and traced whole.
+    """
+
+    def __init__(self, pipeline: Any, marks: tuple[Any, Any], context: int | None) -> None:
+        import tempfile
+
+        from arabnorm.io.longline import WordCutter
+
+        self._pipeline = pipeline
+        self._cutter = WordCutter() if all(s.word_local for s in pipeline.stages) else None
+        self._parts: list[str] = []
+        self._spools = [tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")]
+        self._spools.append(tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass"))
+        self._old = StreamRenderer(self._spools[0], marks[0], context)
+        self._new = StreamRenderer(self._spools[1], marks[1], context)
+        self._offsets = [0, 0]  # where the next segment starts, old and new
+        self.changed = False
+
+    def feed(self, text: str, final: bool) -> None:
+        if final:  # the line's terminator is not part of it
+            text = text[: -2 if text.endswith("\r\n") else -1 if text.endswith("\n") else None]
+        if self._cutter is None:
+            self._parts.append(text)
+            if final:
+                self._segment("".join(self._parts))
+            return
+        for segment in self._cutter.feed(text, final):
+            if self._offsets[0]:
+                self._old.add(" ", [])
+                self._new.add(" ", [])
+                self._offsets = [self._offsets[0] + 1, self._offsets[1] + 1]
+            self._segment(segment)
+
+    def _segment(self, old: str) -> None:
+        from arabnorm.explain import line_edits
+
+        new = self._pipeline.apply(old)
+        edits: tuple[tuple[int, int, int, int], ...] = ()
+        if new != old:
+            new, edits = line_edits(self._pipeline.stages, old)
+            self.changed = True
+        o, n = self._offsets
+        self._old.add(old, [(a + o, b + o) for a, b, _, _ in edits])
+        self._new.add(new, [(c + n, d + n) for _, _, c, d in edits])
+        self._offsets = [o + len(old), n + len(new)]
+
+    def write(self, out: Any, where: str) -> None:
+        self._old.finish()
+        self._new.finish()
+        out.write(f"{where}\n- ".encode())
+        self._replay(self._spools[0], out)
+        out.write(b"\n+ ")
+        self._replay(self._spools[1], out)
+        out.write(b"\n")
+
+    @staticmethod
+    def _replay(spool: Any, out: Any) -> None:
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
+            out.write(chunk.encode("utf-8", "surrogatepass"))
+
+    def close(self) -> None:
+        for spool in self._spools:
+            spool.close()
 
 
 def _name(path: str) -> str:
@@ -175,6 +325,7 @@ def diff(
       arabnorm diff -q -p camel corpus.txt || echo "corpus is not clean"
     """
     from arabnorm.explain import changed_lines
+    from arabnorm.io.runner import Block
 
     pipeline = resolve_pipeline(preset, stages)
     removed, inserted = COLOR if _use_color(color) else PLAIN
@@ -183,13 +334,28 @@ def diff(
     paths = input_paths(inputs, recursive, globs)
     for path in paths:
         in_file = 0
-        for change in changed_lines(pipeline, _blocks(path, errors)):
-            in_file += 1
-            if quiet:
+        long_line: _LongLine | None = None
+        for item, text in _items(path, errors):
+            if isinstance(item, Block):
+                for change in changed_lines(pipeline, [text], item.line):
+                    in_file += 1
+                    if quiet:
+                        continue
+                    edits = change.edits
+                    old = render(change.old, [(e[0], e[1]) for e in edits], removed, context)
+                    new = render(change.new, [(e[2], e[3]) for e in edits], inserted, context)
+                    out.write(f"{_name(path)}:{change.line}\n- {old}\n+ {new}\n".encode())
                 continue
-            old = render(change.old, [(e[0], e[1]) for e in change.edits], removed, context)
-            new = render(change.new, [(e[2], e[3]) for e in change.edits], inserted, context)
-            out.write(f"{_name(path)}:{change.line}\n- {old}\n+ {new}\n".encode())
+            if long_line is None:
+                long_line = _LongLine(pipeline, (removed, inserted), context)
+            long_line.feed(text, item.final)
+            if item.final:
+                if long_line.changed:
+                    in_file += 1
+                    if not quiet:
+                        long_line.write(out, f"{_name(path)}:{item.line}")
+                long_line.close()
+                long_line = None
         changed += in_file
         files_changed += in_file > 0
     out.flush()

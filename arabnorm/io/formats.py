@@ -139,7 +139,7 @@ class BlockResult:
     invalid: list[int] = field(default_factory=list)
 
 
-def _decode(raw: bytes, line: int, offset: int, source: str, errors: str) -> str:
+def decode(raw: bytes, line: int, offset: int, source: str, errors: str) -> str:
     try:
         return raw.decode("utf-8", errors)
     except UnicodeDecodeError as exc:
@@ -175,7 +175,7 @@ class TextCodec:
     def process(
         self, raw: bytes, line: int, offset: int, source: str, transform: Transform
     ) -> BlockResult:
-        text = _decode(raw, line, offset, source, self.errors)
+        text = decode(raw, line, offset, source, self.errors)
         out = transform.apply(text).encode("utf-8", _out_errors(self.errors))
         n = count_lines(raw)
         return BlockResult(out, lines=n, records=n)
@@ -264,7 +264,7 @@ class JsonlCodec:
     def process(
         self, raw: bytes, line: int, offset: int, source: str, transform: Transform
     ) -> BlockResult:
-        text = _decode(raw, line, offset, source, self.errors)
+        text = decode(raw, line, offset, source, self.errors)
         lines = text.split("\n")
         names = frozenset(self.fields)
         result = BlockResult(b"", lines=count_lines(raw))
@@ -415,7 +415,7 @@ class CsvCodec:
     def process(
         self, raw: bytes, line: int, offset: int, source: str, transform: Transform
     ) -> BlockResult:
-        text = _decode(raw, line, offset, source, self.errors)
+        text = decode(raw, line, offset, source, self.errors)
         try:
             records = self.parse(text)
         except ValueError as exc:
@@ -461,7 +461,7 @@ class CsvCodec:
 
     def header_names(self, raw: bytes, source: str) -> list[str]:
         """The column names in a header record."""
-        text = _decode(raw, 1, 0, source, self.errors)
+        text = decode(raw, 1, 0, source, self.errors)
         try:
             records = self.parse(text)
         except ValueError as exc:

@@ -42,6 +42,8 @@ MARGIN = 1 << 16
 """Characters kept back from the end of what has been read, for a rule's matches."""
 LOOKBEHIND = 1 << 10
 """Characters of committed text a rule may look back at."""
+SEGMENT = 1 << 17
+"""Characters of a long line processed at a time when it is cut between words."""
 
 _EDGE = chars.char_class(chars.WORD_EDGE)
 FIRST_WORD_BOUNDARY = regex.compile(f"(?<={_EDGE}) (?={_EDGE})")
@@ -213,8 +215,8 @@ class WordCutter:
     (['ab', 'cd'], ['ef', 'gh'])
     """
 
-    def __init__(self, size: int = 1 << 17) -> None:
-        self.size = size
+    def __init__(self, size: int | None = None) -> None:
+        self.size = SEGMENT if size is None else size
         self._pending = ""
         self._scanned = 0  # no boundary lies in the pending text before this
 

@@ -348,10 +348,10 @@ class Executor:
 def _feed_piece(streamer: Any, codec: Codec, piece: Piece, source: str) -> Iterator[BlockResult]:
     """The output for one piece of a long line: one result, or several in a row
     when the streamer hands its output over in chunks (an iterator of str)."""
-    from arabnorm.io.formats import _decode, _out_errors
+    from arabnorm.io.formats import _out_errors, decode
 
     errors = _out_errors(codec.errors)
-    text = _decode(piece.data, piece.line, piece.offset, source, codec.errors)
+    text = decode(piece.data, piece.line, piece.offset, source, codec.errors)
     out = streamer.feed(text, piece.final)
     chunks = [out] if isinstance(out, str) else out
     n = 1 if piece.final else 0

@@ -1,9 +1,10 @@
 """The stage registry: every stage by name, built-in or from a plugin.
 
-Built-in stages live in the modules of this package, one per family. Third
-party packages add stages through the entry-point group ``arabnorm.stages``;
-each entry point names a ``Stage`` subclass (or a module whose import
-registers stages with ``register``).
+Built-in stages live in the modules of this package, one per family: every
+module here but ``base`` is imported when the registry is first used, so a
+new stage is one class in one file. Third party packages add stages through
+the entry-point group ``arabnorm.stages``; each entry point names a ``Stage``
+subclass (or a module whose import registers stages with ``register``).
 """
 
 from __future__ import annotations
@@ -27,17 +28,6 @@ __all__ = [
     "register",
 ]
 
-# Modules whose import registers the built-in stages, in the order
-# ``arabnorm stages`` lists them.
-BUILTIN_MODULES = (
-    "arabnorm.stages.cleanup",
-    "arabnorm.stages.letters",
-    "arabnorm.stages.marks",
-    "arabnorm.stages.symbols",
-    "arabnorm.stages.camel",
-    "arabnorm.stages.tokens",
-    "arabnorm.stages.clitics",
-)
 ENTRY_POINT_GROUP = "arabnorm.stages"
 
 _REGISTRY: dict[str, type[Stage]] = {}
@@ -58,12 +48,25 @@ def register(cls: S) -> S:
     return cls
 
 
+def builtin_modules() -> list[str]:
+    """The modules of this package that hold stages, in name order."""
+    import os
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    names = sorted(
+        name[:-3]
+        for name in os.listdir(here)
+        if name.endswith(".py") and not name.startswith("_") and name != "base.py"
+    )
+    return [f"{__name__}.{name}" for name in names]
+
+
 def _load() -> None:
     global _loaded
     if _loaded:
         return
     _loaded = True
-    for module in BUILTIN_MODULES:
+    for module in builtin_modules():
         importlib.import_module(module)
 
 

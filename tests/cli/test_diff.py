@@ -148,3 +148,28 @@ def test_compressed_input_and_directories(tmp_path: Path) -> None:
         "- ب[-ـ-]",
         "+ ب",
     ]
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["-C", "9"], ["-p", "search", "-C", "30"], ["-s", "quotes:style=guillemets"]]
+)
+def test_a_long_line_read_in_pieces_gives_the_diff_of_the_whole_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from arabnorm.cli import cli
+    from arabnorm.io import longline, runner
+    from tests import registry
+
+    line = registry.long_line("diff")
+    path = tmp_path / "long.txt"
+    path.write_text(f"أوّل\n{line}\r\nكتـاب\n{line}", encoding="utf-8", errors="surrogateescape")
+    cmd = ["diff", "--color", "never", "--errors", "surrogateescape", *args, str(path)]
+    whole = CliRunner().invoke(cli, cmd)
+    monkeypatch.setattr(runner, "LONG_LINE", 1000)
+    monkeypatch.setattr(longline, "SEGMENT", 700)
+    cut = CliRunner().invoke(cli, cmd)
+    assert whole.exit_code == cut.exit_code == 1
+    assert cut.stdout_bytes == whole.stdout_bytes
+    assert f"{path}:2\n" in cut.output and f"{path}:4\n" in cut.output
