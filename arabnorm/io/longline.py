@@ -89,7 +89,7 @@ class _RuleFeed:
         pieces: list[str] = []
         last = base
         commit = limit
-        replace = self.rule._replace
+        replace = self.rule.substitute
         for m in self.rule.matches(buf, base):
             start, end = m.span()
             if start >= limit:

@@ -233,8 +233,8 @@ class Executor:
     def _start(self, codec: Codec, block: Block, source: str) -> Any:
         """Start the workers, after warming the transform up on the first block's head.
 
-        The transform builds lookup tables, compiles patterns and picks its
-        regex engine on its first real text. Doing that once here, on a few
+        The transform builds its lookup tables and compiles its patterns on
+        its first real text. Doing that once here, on a few
         KiB of the first block, before the workers are forked, spares every
         worker doing it again on its first block (the fork shares the result).
         The workers are started on the first block, not on entry, for that
@@ -254,8 +254,8 @@ class Executor:
         if isinstance(self.transform, Pipeline):
             head = block.data[:WARM_UP]
             cut = codec.cut(head, len(head) == len(block.data))
-            # An error in the head is the first block's: its worker reports it, in order.
-            with contextlib.suppress(Exception):
+            # Bad input in the head is the first block's: its worker reports it, in order.
+            with contextlib.suppress(ArabnormError):
                 codec.process(head[:cut], block.line, block.offset, source, self.transform)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self._before = {proc.pid for proc in multiprocessing.active_children()}

@@ -98,7 +98,7 @@ def reference(step: Step) -> Callable[[str], str]:
     return run
 
 
-def _edits_from_matches(
+def edits_from_matches(
     text: str, matches: Iterable[Any], replace: Callable[[Any], str]
 ) -> tuple[str, list[Edit]]:
     """Build output and edits from an iterable of non-overlapping matches in text order."""
@@ -180,7 +180,7 @@ class Table(Step):
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
         mapping = self.mapping
-        return _edits_from_matches(
+        return edits_from_matches(
             text, self.pattern.finditer(text), lambda m: mapping[ord(m.group())]
         )
 
@@ -219,7 +219,8 @@ class Rule(Step):
         self.word_local = word_local
         self.context = context
 
-    def _replace(self, m: Any) -> str:
+    def substitute(self, m: Any) -> str:
+        """What the match ``m`` is replaced with."""
         r = self.replacement
         return r if isinstance(r, str) else r(m)
 
@@ -228,7 +229,7 @@ class Rule(Step):
         return self.pattern.finditer(text, pos)  # type: ignore[no-any-return]
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
-        return _edits_from_matches(text, self.matches(text), self._replace)
+        return edits_from_matches(text, self.matches(text), self.substitute)
 
     def apply(self, text: str) -> str:
         r = self.replacement

@@ -9,7 +9,7 @@ import regex
 
 from arabnorm import chars
 from arabnorm.stages import register
-from arabnorm.stages.base import Edit, Example, Param, Stage, Step, Table, _edits_from_matches
+from arabnorm.stages.base import Edit, Example, Param, Stage, Step, Table, edits_from_matches
 
 
 @register
@@ -100,7 +100,7 @@ class PairQuotes(Step):
         return str(self.pattern.sub(self._replacer(), text))
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
-        return _edits_from_matches(text, self.pattern.finditer(text), self._replacer())
+        return edits_from_matches(text, self.pattern.finditer(text), self._replacer())
 
     def stream_feeder(self) -> _PairFeed:
         """How a long line goes through piece by piece: the open/closed state carries over."""
