@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from arabnorm import chars
 from arabnorm.pipeline import Alignment, Pipeline
@@ -204,6 +205,19 @@ class ChangeCounter:
         """The pipeline's stages."""
         return self.pipeline.stages
 
+    def line_streamer(self, margin: int | None = None) -> Any:
+        """A very long line, counted segment by segment when every stage works within words.
+
+        The line is cut at spaces between words (``WordCutter``); each segment
+        is normalized and counted on its own, which gives the output and
+        counts of the whole line. Otherwise the line is gathered.
+        """
+        from arabnorm.io.longline import GatherStreamer
+
+        if all(stage.word_local for stage in self.pipeline.stages):
+            return _CountedSegments(self)
+        return GatherStreamer(self.apply)
+
     def counts(self) -> list[tuple[str, int]]:
         """``(stage spec, characters changed)`` in pipeline order."""
         return [(s.spec, n) for s, n in zip(self.pipeline.stages, self._counts, strict=True)]
@@ -214,6 +228,27 @@ class ChangeCounter:
             raise ValueError("cannot merge the counts of different pipelines")
         self._counts = [a + b for a, b in zip(self._counts, other._counts, strict=True)]
         self.chars_in += other.chars_in
+
+
+class _CountedSegments:
+    """A long line through a ``ChangeCounter``, segment by segment."""
+
+    def __init__(self, counter: ChangeCounter) -> None:
+        from arabnorm.io.longline import WordCutter
+
+        self._counter = counter
+        self._cutter = WordCutter()
+        self._started = False
+
+    def feed(self, text: str, final: bool) -> str:
+        out: list[str] = []
+        for segment in self._cutter.feed(text, final):
+            if self._started:
+                out.append(" ")
+                self._counter.chars_in += 1
+            self._started = True
+            out.append(self._counter.apply(segment))
+        return "".join(out)
 
 
 def format_counts(counts: Sequence[tuple[str, int]], chars_in: int) -> str:

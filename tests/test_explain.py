@@ -188,3 +188,23 @@ def test_fast_counts_equal_counting_every_edit(text: str) -> None:
                 slow = sum(changed_chars(text[a:b], new[c:d]) for a, b, c, d in edits)
                 assert step_changes(step, text) == (new, slow)
                 text = new
+
+
+@pytest.mark.parametrize(
+    "spec", ["invisible,forms,tatweel,diacritics,quotes,whitespace", "quotes:style=guillemets"]
+)
+def test_a_long_line_in_pieces_gives_the_output_and_counts_of_the_whole(
+    spec: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arabnorm.io import longline
+    from tests import registry
+
+    monkeypatch.setattr(longline, "SEGMENT", 300)
+    line = registry.long_line("explain") + "\n"
+    whole = ChangeCounter(Pipeline.from_spec(spec))
+    expected = whole.apply(line)
+    counter = ChangeCounter(Pipeline.from_spec(spec))
+    streamer = counter.line_streamer()
+    out = [streamer.feed(line[i : i + 997], i + 997 >= len(line)) for i in range(0, len(line), 997)]
+    assert "".join(out) == expected
+    assert counter.counts() == whole.counts() and counter.chars_in == whole.chars_in
