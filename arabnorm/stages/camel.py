@@ -15,11 +15,10 @@ attribution). CAMeL Tools is not imported.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from functools import lru_cache
 
 from arabnorm import chars
+from arabnorm.charmaps import char_map
 from arabnorm.stages import register
 from arabnorm.stages.base import Example, KeepOnly, Stage, Step, Table
 
@@ -33,32 +32,6 @@ NORMALIZE_ALEF_AR = frozenset(
 )
 
 
-def _value(field: str) -> str | None:
-    if field == "keep":
-        return None
-    if field == "delete":
-        return ""
-    return "".join(chr(int(cp, 16)) for cp in field.split())
-
-
-def _read_data(name: str) -> str:
-    """A data file shipped in ``arabnorm/data``.
-
-    Read straight from the package directory; ``importlib.resources`` (which
-    also works from a zip file) only when that fails, as importing it costs
-    several milliseconds of start-up.
-    """
-    here = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", name)
-    try:
-        with open(here, encoding="utf-8") as f:
-            return f.read()
-    except OSError:
-        from importlib.resources import files
-
-        return files("arabnorm").joinpath("data", name).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
 def arclean_map() -> tuple[dict[int, str], str | None]:
     """The arclean map expanded to single code points, and its default.
 
@@ -66,23 +39,8 @@ def arclean_map() -> tuple[dict[int, str], str | None]:
     point its replacement (itself when the map keeps it); ``default`` is
     what an unnamed character becomes (``None``: itself).
     """
-    text = _read_data(DATA_FILE)
-    mapping: dict[int, str] = {}
-    default: str | None = None
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        key, field = line.split("\t")
-        value = _value(field)
-        if key == "default":
-            default = value
-            continue
-        first, _, last = key.partition("-")
-        lo = int(first, 16)
-        hi = int(last, 16) if last else lo
-        for cp in range(lo, hi + 1):
-            mapping[cp] = chr(cp) if value is None else value
-    return mapping, default
+    found = char_map(DATA_FILE)
+    return found.mapping, found.default
 
 
 def _after_arclean(s: str) -> str:
