@@ -315,6 +315,18 @@ SPACE_SEPARATORS = frozenset(
 )
 """Every character of Unicode category Zs."""
 
+STR_WHITESPACE_RANGES: tuple[Range, ...] = (
+    (0x0009, 0x000D),  # CHARACTER TABULATION .. CARRIAGE RETURN
+    (0x001C, 0x001F),  # INFORMATION SEPARATOR FOUR .. INFORMATION SEPARATOR ONE
+    (0x2028, 0x2029),  # LINE SEPARATOR .. PARAGRAPH SEPARATOR
+)
+NEXT_LINE = "\u0085"  # NEXT LINE (NEL)
+STR_WHITESPACE = SPACE_SEPARATORS | expand(*STR_WHITESPACE_RANGES) | {NEXT_LINE}
+"""What Python's ``str.isspace()`` and the ``re`` module's ``\\s`` call whitespace.
+
+CAMeL Tools' transliterator ends a marked token at the first of these.
+"""
+
 
 def _escape(cp: int) -> str:
     return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"

@@ -58,15 +58,23 @@ def test_each_named_constant_has_its_unicode_name(char: str, name: str) -> None:
 
 
 def _control_name(c: str) -> str:
-    return {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\r": "CARRIAGE RETURN"}.get(c, "")
+    """A control character's name (its alias: the Unicode name of a control is empty)."""
+    return {
+        "\t": "CHARACTER TABULATION",
+        "\n": "LINE FEED",
+        "\r": "CARRIAGE RETURN",
+        "\x1c": "INFORMATION SEPARATOR FOUR",
+        "\x1f": "INFORMATION SEPARATOR ONE",
+        "\x85": "NEXT LINE",
+    }.get(c, "")
 
 
 @pytest.mark.parametrize(("first", "last", "first_name", "last_name"), _named_ranges())
 def test_each_named_range_starts_and_ends_where_its_comment_says(
     first: int, last: int, first_name: str, last_name: str
 ) -> None:
-    assert unicodedata.name(chr(first)) == first_name
-    assert unicodedata.name(chr(last)) == last_name
+    assert unicodedata.name(chr(first), "") == first_name or _control_name(chr(first)) == first_name
+    assert unicodedata.name(chr(last), "") == last_name or _control_name(chr(last)) == last_name
 
 
 def test_digit_strings_are_the_decimal_digits_in_order() -> None:
@@ -82,6 +90,12 @@ def test_digit_strings_are_the_decimal_digits_in_order() -> None:
 def test_space_separators_are_exactly_category_zs() -> None:
     zs = {chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Zs"}
     assert zs == chars.SPACE_SEPARATORS
+
+
+def test_str_whitespace_is_what_python_calls_whitespace() -> None:
+    found = {chr(cp) for cp in range(0x110000) if chr(cp).isspace()}
+    assert found == chars.STR_WHITESPACE
+    assert {c for c in found if re.fullmatch(r"\s", c)} == found
 
 
 def test_alef_variants_are_alefs_with_a_mark() -> None:
