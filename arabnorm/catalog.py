@@ -38,6 +38,23 @@ class StageEntry:
         """The first example, ``before → after``."""
         return self.examples[0].shown() if self.examples else ""
 
+    @property
+    def settings(self) -> tuple[Example, ...]:
+        """The first example of each parameter setting the examples show, in order.
+
+        >>> entry = next(e for e in entries() if e.name == "digits")
+        >>> [e.options for e in entry.settings]
+        ['', 'to=arabic']
+        """
+        first: dict[str, Example] = {}
+        for e in self.examples:
+            first.setdefault(e.options, e)
+        return tuple(first.values())
+
+    def shown_settings(self) -> list[str]:
+        """``settings`` as lines, each ``options: before → after`` (options only if any)."""
+        return [f"{e.options}: {e.shown()}" if e.options else e.shown() for e in self.settings]
+
 
 def entries() -> list[StageEntry]:
     """Every registered stage, built-ins first, each built with its default parameters."""
@@ -76,8 +93,11 @@ def markdown() -> str:
         summary = e.summary
         if e.params:
             summary += "; " + ", ".join(f"`{p.name}={p.default}`" for p in e.params)
-        first = e.examples[0] if e.examples else None
-        shown = f"`{visible(first.before)}` → `{visible(first.after)}`" if first else ""
+        shown = "<br>".join(
+            (f"`{x.options}`: " if x.options else "")
+            + f"`{visible(x.before)}` → `{visible(x.after)}`"
+            for x in e.settings
+        )
         lines.append(f"| `{e.name}` | {_cell(summary)} | {_cell(shown)} |")
     lines += ["", "| preset | stages |", "|---|---|"]
     for name, (spec, purpose) in PRESETS.items():

@@ -38,11 +38,11 @@ def stages(markdown: bool) -> None:
     for e in catalog.entries():
         params = "\n".join(
             f"{p.name}={p.default}"
-            + (f" ({'|'.join(p.choices)})" if p.choices else "")
+            + (f" ({'|'.join(c for c in p.choices if c)})" if p.choices else "")
             + f": {p.help}"
             for p in e.params
         )
-        what = f"{e.summary}\n{e.example}" if e.example else e.summary
+        what = "\n".join([e.summary, *e.shown_settings()])
         table.add_row(e.name, e.kind, "yes" if e.lossy else "no", what, params or "-")
     console.print(table)
     source = config_source()
