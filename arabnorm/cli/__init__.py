@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "diff": "arabnorm.cli.diff:diff",
     "stages": "arabnorm.cli.stages:stages",
     "tokenize": "arabnorm.cli.tokenize:tokenize",
+    "translit": "arabnorm.cli.translit:translit",
 }
 
 

@@ -35,9 +35,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "control_options",
+    "control_options_for",
     "explain_option",
     "explained",
     "input_paths",
+    "pipeline_stamp",
     "provenance_option",
     "provenance_stamp",
     "reading",
@@ -70,29 +72,45 @@ def with_config(func: F) -> F:
     )
 
 
+Resolver = Callable[[dict[str, Any]], Any]
+"""The pipeline a command runs, from its options (``preset``, ``stages``, ...)."""
+
+
+def _preset_and_stages(options: dict[str, Any]) -> Any:
+    return resolve_pipeline(options.get("preset"), options.get("stages", ()))
+
+
 def control_options(func: F) -> F:
     """``--config FILE`` and ``--print-spec`` for a command with ``pipeline_options``."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, print_spec: bool = False, **kwargs: Any) -> Any:
-        if print_spec:
-            handle_errors(_print_spec)(kwargs.get("preset"), kwargs.get("stages", ()))
-            return None
-        return func(*args, **kwargs)
-
-    wrapped = click.option(
-        "--print-spec",
-        is_flag=True,
-        help="Print the fully resolved pipeline (every stage, every parameter) and "
-        "its short stable hash, then exit.",
-    )(wrapper)
-    return with_config(cast(F, wrapped))
+    return control_options_for(_preset_and_stages)(func)
 
 
-def _print_spec(preset: str | None, stages: tuple[str, ...]) -> None:
+def control_options_for(resolve: Resolver) -> Callable[[F], F]:
+    """``control_options`` for a command whose pipeline ``resolve`` builds from its options."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, print_spec: bool = False, **kwargs: Any) -> Any:
+            if print_spec:
+                handle_errors(_print_spec)(resolve, kwargs)
+                return None
+            return func(*args, **kwargs)
+
+        wrapped = click.option(
+            "--print-spec",
+            is_flag=True,
+            help="Print the fully resolved pipeline (every stage, every parameter) and "
+            "its short stable hash, then exit.",
+        )(wrapper)
+        return with_config(cast(F, wrapped))
+
+    return decorate
+
+
+def _print_spec(resolve: Resolver, options: dict[str, Any]) -> None:
     from arabnorm.provenance import describe
 
-    click.echo(describe(resolve_pipeline(preset, stages)))
+    click.echo(describe(resolve(options)))
 
 
 # The counters ``explained`` made during the current command.
@@ -159,11 +177,16 @@ def provenance_option(func: F) -> F:
 
 def provenance_stamp(provenance: bool, preset: str | None, stages: tuple[str, ...]) -> str | None:
     """The hash ``--provenance`` writes into each record, or ``None`` without it."""
+    return pipeline_stamp(provenance, lambda: resolve_pipeline(preset, stages))
+
+
+def pipeline_stamp(provenance: bool, pipeline: Callable[[], Any]) -> str | None:
+    """The hash ``--provenance`` writes for the pipeline ``pipeline()`` builds, if asked."""
     if not provenance:
         return None
     from arabnorm.provenance import spec_hash
 
-    return spec_hash(resolve_pipeline(preset, stages))
+    return spec_hash(pipeline())
 
 
 def walk_options(func: F) -> F:
