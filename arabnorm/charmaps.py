@@ -24,7 +24,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["CharMap", "char_map", "read_data"]
+__all__ = ["CharMap", "char_map", "parse_char_map", "read_data"]
 
 
 @dataclass(frozen=True)
@@ -66,15 +66,26 @@ def _value(field: str) -> str | None:
         return None
     if field == "delete":
         return ""
+    if not field.strip():
+        raise ValueError("no value")
     return "".join(chr(int(cp, 16)) for cp in field.split())
 
 
 @lru_cache(maxsize=32)
 def char_map(name: str) -> CharMap:
     """The map in data file ``name``, expanded (cached: the result must not be changed)."""
+    return parse_char_map(read_data(name), name)
+
+
+def parse_char_map(text: str, name: str) -> CharMap:
+    """The map written in ``text`` (the file ``name``, for messages), expanded.
+
+    >>> parse_char_map("default\\tdelete\\n0041-0043\\tkeep\\n0042\\t0062 0062", "x").mapping
+    {65: 'A', 66: 'bb', 67: 'C'}
+    """
     mapping: dict[int, str] = {}
     default: str | None = None
-    for number, line in enumerate(read_data(name).splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         try:

@@ -13,10 +13,10 @@ Five schemes, each one character map per direction:
   (``arabnorm/data/iso233_2.tsv``). Where the standard writes several Arabic
   characters alike or not at all (hamza seats, alef forms, shadda, sukun,
   tanwin), a distinct letter stands in, so the map can be undone. The way
-  back reads the tanwin (``aⁿ uⁿ iⁿ``) and the decomposed spellings of the
-  accented letters (``h`` + U+0323 for ``ḥ``) longest first. The standard's
-  word rules (supplied vowels, the article ``al-``, initial alef) are not
-  applied.
+  back is the exact inverse; it reads the tanwin (``aⁿ uⁿ iⁿ``) before the
+  single letters, and only precomposed letters (``ḥ``, not ``h`` + U+0323),
+  like CAMeL Tools' ``hsb``. The standard's word rules (supplied vowels, the
+  article ``al-``, initial alef) are not applied.
 
 Every scheme gives back any run of Arabic letters and marks: reading back
 what was written gives the original text. Text already in Latin letters does
@@ -32,7 +32,6 @@ line as it is; that is the only difference.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,9 +69,9 @@ DEFAULT_SCHEME = "bw"
 def translation(scheme: str, back: bool = False) -> Mapping[str, str]:
     """What each key (one character, or a few read as one) becomes, for one direction.
 
-    The way back of a scheme without its own map is the forward map
-    inverted, plus the canonically decomposed spelling (NFD) of every
-    accented output, so ``a`` + U+0304 reads as ``ā`` does.
+    The way back of a scheme without a map of its own is its forward map
+    inverted; where that has keys of several characters (the ISO tanwin
+    ``aⁿ``), they are read first.
 
     >>> translation("bw")["\u0634"], translation("iso233-2", back=True)["a\u207f"]
     ('$', 'ً')
@@ -84,14 +83,11 @@ def translation(scheme: str, back: bool = False) -> Mapping[str, str]:
         if table.default is not None:
             raise ValueError(f"{name}: a transliteration map keeps unnamed characters")
         return {chr(cp): v for cp, v in table.changes().items()}
-    forward = translation(scheme)
     inverse: dict[str, str] = {}
-    for key, value in forward.items():
+    for key, value in translation(scheme).items():
         if value in inverse or not value:
             raise ValueError(f"{found.forward}: {value!r} is written for two characters")
         inverse[value] = key
-    for value, key in list(inverse.items()):
-        inverse.setdefault(unicodedata.normalize("NFD", value), key)
     return inverse
 
 

@@ -125,3 +125,23 @@ def test_parameterized_pipelines_round_trip_and_pickle(spec: str) -> None:
     clone = pickle.loads(pickle.dumps(p))
     text = "أَمْرّ ۲۰ “x” جمييييل می\u200cخواهم مسؤول"
     assert clone.apply(text) == p.apply(text)
+
+
+def test_the_readme_tables_are_what_stages_markdown_prints() -> None:
+    from pathlib import Path
+
+    from arabnorm import catalog
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert catalog.markdown() in readme
+
+
+def test_each_parameter_setting_shows_its_first_example() -> None:
+    from arabnorm import catalog
+
+    (entry,) = [e for e in catalog.entries() if e.name == "translit"]
+    shown = entry.shown_settings()
+    assert shown[0] == "to=bw: ذِئْبٌ أَشْهَبُ → *i}obN >a$ohabu"
+    assert len(shown) == len({e.options for e in entry.examples})
+    assert "| `translit` |" in catalog.markdown()
+    assert "<br>`from=iso233-2`: " in catalog.markdown()
