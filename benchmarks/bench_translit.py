@@ -10,22 +10,25 @@ other (MB = 10^6 bytes of input):
 - ``arabnorm translit --to bw`` against a Python program that imports CAMeL
   Tools 1.6.0 and runs its ``Transliterator`` (``ar2bw``) line by line, as
   ``camel_transliterate`` does, and against one that maps the whole text at
-  once with CAMeL Tools' ``CharMapper`` (its fastest use); outputs compared
-  byte for byte;
+  once with CAMeL Tools' ``CharMapper`` (the other common use); outputs
+  compared byte for byte;
 - the floor: a Python program that only reads, decodes, encodes and writes
   the same file, and ``arabnorm translit`` on an empty file (start-up);
 - with ``--all-schemes``, every CAMeL scheme in both directions the same way
   (the way back reads arabnorm's own output of the way there), and
   ``iso233-2`` there and back (no reference; the round trip is checked).
 
-The machine's other work makes single figures noisy: compare the ratios of
-one run, not figures from different runs.
+Each command is timed by wall clock and by CPU time (user + system of the
+process), medians of each. When other work shares the machine, wall times
+are noisy and CPU times less so: compare the ratios of one run, not figures
+from different runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,15 +71,28 @@ def arabnorm(*args: str) -> list[str]:
     return [PY, "-m", "arabnorm", *args]
 
 
-def side_by_side(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
-    """Median wall time of each command; every run runs each command once, in turn."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+Timing = tuple[float, float]
+"""Median wall-clock seconds and median CPU seconds (user + system) of one command."""
+
+
+def side_by_side(commands: dict[str, list[str]], runs: int) -> dict[str, Timing]:
+    """Each command's medians; every run runs each command once, in turn.
+
+    CPU time counts only what the process itself used, so it moves less than
+    wall time when other work shares the machine.
+    """
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(t) for name, t in times.items()}
+            wall[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            cpu[name].append(used)
+    return {n: (statistics.median(wall[n]), statistics.median(cpu[n])) for n in commands}
 
 
 def same(a: Path, b: Path) -> str:
@@ -125,27 +141,31 @@ def main() -> None:
         args.runs,
     )
     print(f"corpus: {src.name}, {mb:.1f} MB, median of {args.runs} runs, {os.cpu_count()} cores")
+    print("(wall: elapsed seconds; cpu: user + system seconds of the process)")
     print()
-    print("| command | seconds | MB/s | arabnorm is | output |")
-    print("|---|---|---|---|---|")
-    print(f"| `arabnorm translit --to bw` | {t['ours']:.2f} | {mb / t['ours']:.1f} | | |")
+    print("| command | wall s | cpu s | MB/s (wall) | arabnorm, wall / cpu | output |")
+    print("|---|---|---|---|---|---|")
+    ours_w, ours_c = t["ours"]
+    print(f"| `arabnorm translit --to bw` | {ours_w:.2f} | {ours_c:.2f} | {mb / ours_w:.1f} | | |")
     for key, label in (
         ("lines", "CAMeL Tools `Transliterator` (ar2bw), line by line, import included"),
         ("whole", "CAMeL Tools `CharMapper` (ar2bw), whole text, import included"),
+        ("copy", "plain Python read, decode, encode, write (the floor)"),
+        ("start", "`arabnorm translit --to bw` on an empty file (start-up)"),
     ):
-        check = same(out, lines_out if key == "lines" else whole_out)
-        ratio = t[key] / t["ours"]
-        print(f"| {label} | {t[key]:.2f} | {mb / t[key]:.1f} | {ratio:.2f}x as fast | {check} |")
-    print(
-        f"| plain Python read, decode, encode, write (the floor) | {t['copy']:.2f} | "
-        f"{mb / t['copy']:.1f} | {t['copy'] / t['ours']:.2f} of its speed | |"
-    )
-    print(f"| `arabnorm translit` on an empty file (start-up) | {t['start']:.2f} | | | |")
+        w, c = t[key]
+        check = {"lines": same(out, lines_out), "whole": same(out, whole_out)}.get(key, "")
+        ratio = (
+            f"{w / ours_w:.2f}x / {c / ours_c:.2f}x as fast" if key in ("lines", "whole") else ""
+        )
+        if key == "copy":
+            ratio = f"{w / ours_w:.2f} / {c / ours_c:.2f} of its speed"
+        print(f"| {label} | {w:.2f} | {c:.2f} | {mb / w:.1f} | {ratio} | {check} |")
 
     if not args.all_schemes:
         return
     print()
-    print("| direction | arabnorm s | CAMeL Tools s (line by line) | ratio | output |")
+    print("| direction | arabnorm, wall / cpu s | CAMeL Tools, wall / cpu s | ratio | output |")
     print("|---|---|---|---|---|")
     for scheme in ("bw", "safebw", "xmlbw", "hsb"):
         written = DATA / f"tl_{scheme}.txt"
@@ -163,10 +183,10 @@ def main() -> None:
                 },
                 args.runs,
             )
-            check = same(out, lines_out)
+            (ow, oc), (cw, cc) = t["ours"], t["lines"]
             print(
-                f"| {flag} {scheme} | {t['ours']:.2f} | {t['lines']:.2f} | "
-                f"{t['lines'] / t['ours']:.2f} | {check} |"
+                f"| {flag} {scheme} | {ow:.2f} / {oc:.2f} | {cw:.2f} / {cc:.2f} | "
+                f"{cw / ow:.2f} / {cc / oc:.2f} | {same(out, lines_out)} |"
             )
         written.unlink()
     iso = DATA / "tl_iso.txt"
@@ -177,8 +197,9 @@ def main() -> None:
         },
         args.runs,
     )
-    print(f"| --to iso233-2 | {t['to']:.2f} | | | |")
-    print(f"| --from iso233-2 | {t['from']:.2f} | | | {round_trip(src, out)} |")
+    print(f"| --to iso233-2 | {t['to'][0]:.2f} / {t['to'][1]:.2f} | | | |")
+    back = round_trip(src, out)
+    print(f"| --from iso233-2 | {t['from'][0]:.2f} / {t['from'][1]:.2f} | | | {back} |")
     for path in (out, lines_out, whole_out, copy_out, iso):
         path.unlink(missing_ok=True)
 
