@@ -27,6 +27,12 @@ CONTRACT = {
     "elongation": {"max": ("1", None)},
     "whitespace": {},
     "camel": {},
+    "translit": {
+        "to": ("", {"", "bw", "safebw", "xmlbw", "hsb", "iso233-2"}),
+        "from": ("", {"", "bw", "safebw", "xmlbw", "hsb", "iso233-2"}),
+        "marker": ("", None),
+        "marked": ("keep", {"keep", "strip"}),
+    },
 }
 
 # Stages that are pure per-code-point maps must be tables, so the pipeline fuses them.
