@@ -39,6 +39,8 @@ from arabnorm.stages.base import KeepOnly, Step, Table
 MIN_VECTOR = 2048
 """Shorter texts go through the step itself: numpy's fixed cost would dominate."""
 _DELETE = 0xFFFF  # a noncharacter: marks code units to drop
+_SURROGATES_IN_A_ROW = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+"""A lone high surrogate before a lone low one: UTF-16 would read them as one character."""
 _EDGE = 0x0A  # a line break
 
 
@@ -137,6 +139,9 @@ class VectorTable:
             data = text.encode("utf-16-le")
             errors = "strict"
         except UnicodeEncodeError:  # lone surrogates (from --errors surrogateescape)
+            if _SURROGATES_IN_A_ROW.search(text):
+                # two lone surrogates would come back as one character
+                return self._translate(text)
             errors = "surrogatepass"  # slower, so only when needed
             data = text.encode("utf-16-le", errors)
         units = np.frombuffer(data, dtype=np.uint16)

@@ -18,7 +18,7 @@ KEYS = st.sampled_from(
 VALUES = st.sampled_from(["", "ا", "ي", "لا", "الله", "\U0001f600", "x", "\ufffe", "ـ"])
 TEXT = st.text(
     alphabet=st.sampled_from(
-        ["a", "ـ", "أ", "\u064b", "ى", "ﷲ", "ﻻ", "😀", "\ufffe", " ", "\n", "é", "\udc80"]
+        ["a", "ـ", "أ", "\u064b", "ى", "ﷲ", "ﻻ", "😀", "\ufffe", " ", "\n", "é", "\udc80", "\ud83d"]
     ),
     max_size=60,
 )
@@ -32,6 +32,13 @@ def test_vector_equals_translate(mapping: dict[int, str], text: str) -> None:
     vector = fast_table(table)
     assert vector(big) == table.apply(big)
     assert vector(text) == table.apply(text)
+
+
+def test_lone_surrogates_in_a_row_stay_two_characters() -> None:
+    run = VectorTable.build(Table({ord("a"): "b"}))
+    assert run is not None
+    text = "\ud83d\ude00 a \udc80 " * 1000  # not one emoji: two lone halves
+    assert run(text) == text.replace("a", "b")
 
 
 def test_vector_path_is_used_for_ordinary_tables() -> None:
