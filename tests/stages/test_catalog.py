@@ -133,15 +133,6 @@ def test_parameterized_pipelines_round_trip_and_pickle(spec: str) -> None:
     assert clone.apply(text) == p.apply(text)
 
 
-def test_the_readme_tables_are_what_stages_markdown_prints() -> None:
-    from pathlib import Path
-
-    from arabnorm import catalog
-
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    assert catalog.markdown() in readme
-
-
 def test_each_parameter_setting_shows_its_first_example() -> None:
     from arabnorm import catalog
 
