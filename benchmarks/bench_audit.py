@@ -105,26 +105,23 @@ def whole_line_results(path: Path, preset: str) -> tuple[bytes, bytes]:
     return audit.stdout_bytes, diff.stdout_bytes
 
 
-def long_line_report(mb: int, preset: str, source: Path) -> None:
-    path = long_line(mb, source)
-    rows = []
-    outputs = {}
-    for name, args in (
-        ("audit --json", ["audit", "--json", "-p", preset, str(path)]),
-        ("diff -C 20", ["diff", "-C", "20", "--color", "never", "-p", preset, str(path)]),
-    ):
-        out = DATA / f"long-{name.split()[0]}.out"
-        rows.append((name, peak_rss_mb(args, out)))
-        outputs[name] = out.read_bytes()
-    audit, diff = whole_line_results(path, preset)
-    same = {
-        "audit --json": audit == outputs["audit --json"],
-        "diff -C 20": diff == outputs["diff -C 20"],
+def long_line_report(mb: int, preset: str, source: Path, check_mb: int = 8) -> None:
+    """Peak RSS on one ``mb`` MB line; equality with the whole line on a ``check_mb`` MB one."""
+    print(f"\none line, -p {preset}")
+    print(f"{'command':<16} {'MB':>4} {'peak RSS MB':>12} {'same as whole':>14}", flush=True)
+    commands = {
+        "audit --json": ["audit", "--json", "-p", preset],
+        "diff -C 20": ["diff", "-C", "20", "--color", "never", "-p", preset],
     }
-    print(f"\none line of {mb} MB, -p {preset}")
-    print(f"{'command':<16} {'peak RSS MB':>12} {'same as whole':>14}")
-    for name, rss in rows:
-        print(f"{name:<16} {rss:>12.0f} {same[name]!s:>14}")
+    small = long_line(check_mb, source)
+    whole = whole_line_results(small, preset)
+    for (name, args), expected in zip(commands.items(), whole, strict=True):
+        out = DATA / f"long-{name.split()[0]}.out"
+        rss = peak_rss_mb([*args, str(small)], out)
+        same = out.read_bytes() == expected
+        print(f"{name:<16} {check_mb:>4} {rss:>12.0f} {same!s:>14}", flush=True)
+        rss = peak_rss_mb([*args, str(long_line(mb, source))], out)
+        print(f"{name:<16} {mb:>4} {rss:>12.0f} {'':>14}", flush=True)
 
 
 def main() -> None:
