@@ -24,8 +24,14 @@ from collections.abc import Iterator
 import click
 
 from arabnorm import chars
-from arabnorm.cli.common import handle_errors, pipeline_options, resolve_pipeline
-from arabnorm.cli.control import control_options, input_paths, reading, walk_options
+from arabnorm.cli.common import (
+    encoding_option,
+    handle_errors,
+    pipeline_options,
+    resolve_encoding,
+    resolve_pipeline,
+)
+from arabnorm.cli.control import control_options, input_paths, reading_text, walk_options
 from arabnorm.io.text import ERROR_POLICIES
 
 # Marker style: (before, after) for removed and inserted text.
@@ -94,12 +100,16 @@ def render(
     return "".join(pieces)
 
 
-def _blocks(path: str, errors: str) -> Iterator[str]:
+def _blocks(path: str, errors: str, encoding: str, notes: list[str]) -> Iterator[str]:
+    from arabnorm.io.encoding import doubt_warning
     from arabnorm.io.text import iter_text_blocks
 
-    with reading(path) as src:
+    with reading_text(path, encoding, errors) as (src, reader):
         for text, _raw in iter_text_blocks(src, _name(path), errors):
             yield text
+        found = reader.detection if reader is not None else None
+        if found is not None and found.doubt is not None:
+            notes.append(doubt_warning(_name(path), found.encoding, found.doubt))
 
 
 def _name(path: str) -> str:
@@ -141,6 +151,7 @@ def _use_color(color: str) -> bool:
     help="Show only N characters around each change (default: the whole line).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@encoding_option
 @walk_options
 @control_options
 @handle_errors
@@ -150,6 +161,7 @@ def diff(
     color: str,
     context: int | None,
     quiet: bool,
+    encoding: str,
     recursive: bool,
     globs: tuple[str, ...],
     preset: str | None,
@@ -176,14 +188,16 @@ def diff(
     """
     from arabnorm.explain import changed_lines
 
+    encoding = resolve_encoding(encoding)
     pipeline = resolve_pipeline(preset, stages)
     removed, inserted = COLOR if _use_color(color) else PLAIN
+    notes: list[str] = []
     out = sys.stdout.buffer
     changed = files_changed = 0
     paths = input_paths(inputs, recursive, globs)
     for path in paths:
         in_file = 0
-        for change in changed_lines(pipeline, _blocks(path, errors)):
+        for change in changed_lines(pipeline, _blocks(path, errors, encoding, notes)):
             in_file += 1
             if quiet:
                 continue
@@ -193,6 +207,8 @@ def diff(
         changed += in_file
         files_changed += in_file > 0
     out.flush()
+    for note in notes:
+        click.echo(f"arabnorm: warning: {note}", err=True)
     if changed:
         if not quiet:
             files = f" in {files_changed} of {len(paths)} files" if len(paths) > 1 else ""

@@ -30,6 +30,7 @@ __all__ = [
 # Modules whose import registers the built-in stages, in the order
 # ``arabnorm stages`` lists them.
 BUILTIN_MODULES = (
+    "arabnorm.stages.damaged",
     "arabnorm.stages.cleanup",
     "arabnorm.stages.letters",
     "arabnorm.stages.marks",

@@ -1,0 +1,358 @@
+"""Mojibake: UTF-8 that was decoded as windows-1256, windows-1252 or Latin-1.
+
+Arabic in UTF-8 is two bytes a letter, a lead byte D8-DB and a continuation
+byte 80-BF. Read as windows-1256, each letter becomes two characters: the
+leads are ط ظ ع غ and the continuations punctuation, symbols and Persian
+letters, so العالم arrives as ``ط§ظ„ط¹ط§ظ„ظ…``; read as windows-1252 or
+Latin-1 it arrives as ``Ø§Ù„Ø¹Ø§Ù„Ù…``. The same can happen twice.
+
+How a line is repaired (``repair`` is the whole of it, and what the
+``mojibake`` stage runs):
+
+1. **Units.** Every character of those three code pages stands for one
+   byte (``chars.MOJIBAKE_BYTES``; no character stands for two different
+   bytes, so the pages need not be told apart). A *unit* is a lead character
+   followed by the continuation characters of one well-formed UTF-8
+   sequence. Two units stand for sequences whose last byte a later clean-up
+   removed: ط or Ø alone (ح, whose soft hyphen went) and ``â€`` alone (”,
+   whose ZWNJ or C1 control went).
+2. **Runs.** A run is a chain of adjacent units holding at least one whole
+   one; runs of more than ``MAX_UNITS`` units are left alone.
+3. **Decoding.** A run's bytes are decoded as UTF-8, and decoded again while
+   the result is itself a run (damage done twice).
+4. **Checks.** A run is repaired only if every decoded character belongs to
+   a script it was plausibly written in (``chars.PLAUSIBLE_*``); Arabic
+   letters do not mix with Latin, Greek or Cyrillic ones in it; a decoding
+   that is not Latin touches no letter outside the run (mojibake damages
+   every letter of a word, so in ``الحظ…`` the pair ``ظ…`` is the tail of a
+   real word) and a Latin one touches no letter of another script.
+5. **Weak runs.** A run that decodes to one two-byte character (``ظ…``,
+   ``ط§``, ``Ã©``) is *weak*: it is repaired only when a repaired strong run
+   lies within ``GAP`` characters on the same line, or, for a Latin letter
+   or symbol, when it is glued to an ASCII letter or digit (``cafÃ©``).
+
+Real text is left as it is: Persian, Urdu, French, Danish, Turkish or
+Vietnamese lines, and Arabic with ظ or ط beside ``…`` or ``„``.
+
+>>> repair("ظ…ط±ط­ط¨ط§ ط¨ط§ظ„ط¹ط§ظ„ظ…")
+'مرحبا بالعالم'
+>>> repair("Ù…Ø±Ø­Ø¨Ø§"), repair("cafÃ© â€œokâ€\x9d")
+('مرحبا', 'café “ok”')
+>>> repair("انظر الحظ… والمادة ط§")
+'انظر الحظ… والمادة ط§'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from arabnorm import chars
+
+MAX_UNITS = 64
+"""Longer runs are left alone (no word of real text is this long without a space)."""
+GAP = 32
+"""A weak run is repaired only with a repaired strong run at most this many characters away."""
+MAX_DEPTH = 3
+"""Times a run is decoded at most (damage done twice needs two)."""
+
+_BYTE = chars.MOJIBAKE_BYTES
+
+
+def _chars_of(*byte_ranges: Iterable[int]) -> frozenset[str]:
+    wanted = {b for r in byte_ranges for b in r}
+    return frozenset(c for c, b in _BYTE.items() if b in wanted)
+
+
+def _cls(*byte_ranges: Iterable[int]) -> str:
+    return chars.char_class(_chars_of(*byte_ranges))
+
+
+CONTINUATIONS = _chars_of(chars.UTF8_CONTINUATION_BYTES)
+LEADS = _chars_of(chars.UTF8_LEAD_BYTES_2, chars.UTF8_LEAD_BYTES_3, chars.UTF8_LEAD_BYTES_4)
+"""Characters that start a UTF-8 sequence: every repair involves one (the stage's triggers)."""
+_SHORT_HAH = _chars_of(chars.MOJIBAKE_SHORT_HAH)
+
+_C = _cls(chars.UTF8_CONTINUATION_BYTES)
+_FULL = "|".join(
+    (
+        f"{_cls(chars.UTF8_LEAD_BYTES_2)}{_C}",
+        f"{_cls([0xE0])}{_cls(range(0xA0, 0xC0))}{_C}",
+        f"{_cls([*range(0xE1, 0xED), 0xEE, 0xEF])}{_C}{{2}}",
+        f"{_cls([0xED])}{_cls(range(0x80, 0xA0))}{_C}",  # not a surrogate
+        f"{_cls([0xF0])}{_cls(range(0x90, 0xC0))}{_C}{{2}}",
+        f"{_cls(range(0xF1, 0xF4))}{_C}{{3}}",
+        f"{_cls([0xF4])}{_cls(range(0x80, 0x90))}{_C}{{2}}",
+    )
+)
+_SHORT = (
+    f"{chars.char_class(_SHORT_HAH)}(?!{_C})"
+    f"|{_cls([chars.MOJIBAKE_SHORT_QUOTE[0]])}{_cls([chars.MOJIBAKE_SHORT_QUOTE[1]])}(?!{_C})"
+)
+FULL_UNIT = regex.compile(f"(?:{_FULL})")
+UNIT = regex.compile(f"(?:{_FULL}|{_SHORT})")
+RUN = regex.compile(
+    f"(?:{_SHORT}){{0,{MAX_UNITS}}}+(?:{_FULL})(?:{_FULL}|{_SHORT}){{0,{MAX_UNITS}}}+"
+)
+"""A chain of units holding a whole one (at most about ``MAX_UNITS`` units a match)."""
+WHOLE_RUN = regex.compile(f"(?:{_FULL})++")
+MAX_RUN_CHARS = 6 * MAX_UNITS + 4
+CONTEXT = GAP + MAX_RUN_CHARS + 16
+"""How far beyond a run its repair may look: neighbours, and runs within ``GAP``."""
+
+_TO_LATIN1 = {ord(c): chr(b) for c, b in _BYTE.items()}
+_RESTORE_SHORT = re.compile(rb"\xd8(?![\x80-\xbf])|\xe2\x80(?![\x80-\xbf])")
+_SHORT_BYTES = {b"\xd8": b"\xd8\xad", b"\xe2\x80": b"\xe2\x80\x9d"}
+
+
+def run_bytes(run: str) -> bytes:
+    """The bytes a run of units stands for, with the bytes of its short units put back.
+
+    >>> run_bytes("ط§ط")
+    b'\\xd8\\xa7\\xd8\\xad'
+    """
+    raw = run.translate(_TO_LATIN1).encode("latin-1")
+    return _RESTORE_SHORT.sub(lambda m: _SHORT_BYTES[m.group()], raw)
+
+
+def decode_run(run: str) -> str | None:
+    """The text behind ``run``, decoded once or again while it is a run; None if not UTF-8."""
+    text = run
+    for _ in range(MAX_DEPTH):
+        try:
+            text = run_bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if not WHOLE_RUN.fullmatch(text):
+            break
+    return text
+
+
+# --- what the decoded text may be ------------------------------------------------------
+
+_ARABIC, _ARABIC_OTHER, _LATIN, _OTHER, _SYMBOL = "AaLOs"
+
+
+@lru_cache(maxsize=8192)
+def _script(c: str) -> str | None:
+    """The class of a decoded character; None when no damaged text plausibly held it."""
+    if c in chars.PLAUSIBLE_ARABIC:
+        return _ARABIC if unicodedata.category(c).startswith("L") else _ARABIC_OTHER
+    if c in chars.PLAUSIBLE_LATIN or c in chars.RARE_LATIN:
+        return _LATIN
+    if c in chars.PLAUSIBLE_OTHER_LETTERS:
+        return _OTHER
+    if c in chars.PLAUSIBLE_SYMBOLS:
+        return _SYMBOL
+    return None
+
+
+def _foreign_letter(c: str) -> bool:
+    return c.isalpha() and not c.isascii()
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repaired run: where it was, what it was and became, and whether it is strong."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    strong: bool
+
+    @property
+    def code_page(self) -> str:
+        """``windows-1256`` if the run has a character only that page has, else ``windows-1252``."""
+        return "windows-1256" if any(c in chars.CP1256_ONLY for c in self.old) else "windows-1252"
+
+
+def judge(text: str, start: int, end: int) -> Repair | None:
+    """The repair of the run ``text[start:end]`` on its own, weak or strong; None if rejected.
+
+    Looks at the run and at the characters touching it (``Repair.strong``
+    says whether it needs a strong neighbour).
+    """
+    old = text[start:end]
+    if not _whole(text, start, end):
+        return None
+    new = decode_run(old)
+    if new is None:
+        return None
+    scripts = set()
+    for c in new:
+        s = _script(c)
+        if s is None:
+            return None
+        scripts.add(s)
+    if any(c in chars.RARE_LATIN for c in new) and any(c in chars.CP1256_ONLY for c in old):
+        return None  # Urdu بڑا with a quotation mark would read as Romanian Țǔ
+    if _ARABIC in scripts and (_LATIN in scripts or _OTHER in scripts):
+        return None
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    size = len(new.encode("utf-8", "surrogatepass"))
+    latin = _LATIN in scripts
+    if scripts & {_ARABIC, _OTHER} or (not latin and size < 3):
+        if _foreign_letter(before) or _foreign_letter(after):
+            return None  # the head or tail of a real word
+    if latin and any(_foreign_letter(x) and _script(x) != _LATIN for x in (before, after)):
+        return None
+    strong = len(new) >= 2 or size >= 3
+    if not strong and 0xA0 <= ord(new) <= 0x17F:
+        strong = _ascii_alnum(before) or _ascii_alnum(after)  # cafÃ©, 25Â°C
+    return Repair(start, end, old, new, strong)
+
+
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole run: no unit ends right before or starts after it."""
+    if UNIT.match(text, end):
+        return False
+    if start > 0 and text[start - 1] in _SHORT_HAH:
+        return False
+    return not any(start >= k and UNIT.fullmatch(text, start - k, start) for k in (2, 3, 4))
+
+
+def _strong_near(text: str, start: int, end: int) -> bool:
+    """Whether a strong run that would be repaired lies within ``GAP`` of ``text[start:end]``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    lo = max(line_start, start - GAP - MAX_RUN_CHARS - 8)
+    hi = min(line_end, end + GAP + MAX_RUN_CHARS + 8)
+    for m in RUN.finditer(text, lo, hi):
+        s, e = m.span()
+        if s > end + GAP:
+            break
+        if e < start - GAP or s == start:
+            continue
+        found = judge(text, s, e)
+        if found is not None and found.strong:
+            return True
+    return False
+
+
+def replace_run(m: Any) -> str:
+    """Replacement of one run: its repair, or the run as it was."""
+    text: str = m.string
+    start, end = m.span()
+    found = judge(text, start, end)
+    if found is None or not (found.strong or _strong_near(text, start, end)):
+        return str(m.group())
+    return found.new
+
+
+def repairs(text: str) -> list[Repair]:
+    """Every repair ``repair`` makes in ``text``, in order (for ``--explain``-like output)."""
+    out: list[Repair] = []
+    for m in RUN.finditer(text):
+        found = judge(text, *m.span())
+        if found is not None and (found.strong or _strong_near(text, *m.span())):
+            out.append(found)
+    return out
+
+
+def repair(text: str) -> str:
+    """``text`` with every damaged run repaired (one pass; lines are independent)."""
+    return str(RUN.sub(replace_run, text))
+
+
+# --- finding candidate lines fast -------------------------------------------------------
+
+_LEAD, _CONT, _LONG_LEAD, _HAH, _GLUE, _ALNUM = 1, 2, 4, 8, 16, 32
+
+
+@lru_cache(maxsize=1)
+def _roles() -> Any:
+    """One byte of role bits per UTF-16 code unit."""
+    import numpy as np
+
+    roles = np.zeros(65536, dtype=np.uint8)
+
+    def mark(found: Iterable[str], bit: int) -> None:
+        for c in found:
+            if ord(c) < 0x10000:
+                roles[ord(c)] |= bit
+
+    mark(LEADS, _LEAD)
+    mark(CONTINUATIONS, _CONT)
+    mark(_chars_of(chars.UTF8_LEAD_BYTES_3, chars.UTF8_LEAD_BYTES_4), _LONG_LEAD)
+    mark(_SHORT_HAH, _HAH)
+    mark(_chars_of(range(0xC2, 0xC6)), _GLUE)  # leads of U+0080-U+017F
+    mark(chars.ASCII_LETTERS | frozenset(chars.ASCII_DIGITS), _ALNUM)
+    return roles
+
+
+def strong_candidates(text: str) -> list[int] | None:
+    """Positions (in ``text``) near which a strong run may start; None if numpy cannot tell.
+
+    Every line that ``repair`` changes holds a strong run, and every strong
+    run starts with a unit ``u`` at position ``i`` that: is three or four
+    bytes long; or is followed by another unit or a short ح; or follows a
+    short ح; or is the lead of U+0080-U+017F glued to an ASCII letter or
+    digit. (A short ``â€`` before ``u`` is itself such a unit.) The test
+    finds every lead followed by a continuation with one vectorized pass,
+    then checks those few places.
+    """
+    import numpy as np
+
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    n = len(units)
+    if n < 2:
+        return []
+    r = _roles().take(units)
+    idx = np.flatnonzero(r[:-1] & (r[1:] >> 1) & _LEAD)
+    if idx.size == 0:
+        return []
+
+    def at(offset: int) -> Any:
+        pos = idx + offset
+        got = r.take(np.clip(pos, 0, n - 1))
+        return np.where((pos >= 0) & (pos < n), got, 0)
+
+    r0, rm1, r2, r3 = at(0), at(-1), at(2), at(3)
+    hit = ((r0 & _LONG_LEAD) != 0) & ((r2 & _CONT) != 0)
+    hit |= ((r2 & _LEAD) != 0) & ((r3 & _CONT) != 0)
+    hit |= ((r2 & _HAH) != 0) & ((r3 & _CONT) == 0)
+    hit |= (rm1 & _HAH) != 0
+    hit |= ((r0 & _GLUE) != 0) & (((rm1 | r2) & _ALNUM) != 0)
+    pos = idx[hit]
+    if pos.size and n != len(text):
+        # a character beyond the BMP is two code units: count the pairs back out
+        pairs = np.flatnonzero(((units[:-1] & 0xFC00) == 0xD800) & ((units[1:] & 0xFC00) == 0xDC00))
+        pos = pos - np.searchsorted(pairs, pos)
+    return [int(p) for p in pos.tolist()]
+
+
+def damaged_lines(text: str) -> int:
+    """How many lines of ``text`` ``repair`` changes.
+
+    >>> damaged_lines("مرحبا\\nظ…ط±ط­ط¨ط§\\nÙ…Ø±Ø­Ø¨Ø§\\n")
+    2
+    """
+    found = strong_candidates(text) if len(text) >= 256 else None
+    if found is None:
+        return sum(1 for line in text.split("\n") if repair(line) != line)
+    n = 0
+    done = -1
+    for p in found:
+        if p <= done:
+            continue
+        start = text.rfind("\n", 0, p) + 1
+        end = text.find("\n", p)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        n += repair(line) != line
+        done = end
+    return n
