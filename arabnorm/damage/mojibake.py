@@ -28,8 +28,15 @@ How a line is repaired (``repair`` is the whole of it, and what the
    real word) and a Latin one touches no letter of another script.
 5. **Weak runs.** A run that decodes to one two-byte character (``ظ…``,
    ``ط§``, ``Ã©``) is *weak*: it is repaired only when a repaired strong run
-   lies within ``GAP`` characters on the same line, or, for a Latin letter
-   or symbol, when it is glued to an ASCII letter or digit (``cafÃ©``).
+   lies within ``GAP`` characters on the same line, not beyond a space
+   between two letters or digits (damaged words end in symbols, so the
+   spaces between them are not such spaces), or, for a Latin letter or
+   symbol, when it is glued to an ASCII letter or digit (``cafÃ©``).
+6. **Words stay words.** A run that starts a line or follows a space
+   between two words, and starts with a letter or digit of
+   ``chars.WORD_EDGE``, must decode to text that starts with one too (and
+   the same at its end). With 5, the repair works within words
+   (``Step.word_local``), so a long line can be cut at such spaces.
 
 Real text is left as it is: Persian, Urdu, French, Danish, Turkish or
 Vietnamese lines, and Arabic with ظ or ط beside ``…`` or ``„``.
@@ -103,6 +110,9 @@ RUN = regex.compile(
 """A chain of units holding a whole one (at most about ``MAX_UNITS`` units a match)."""
 WHOLE_RUN = regex.compile(f"(?:{_FULL})++")
 MAX_RUN_CHARS = 6 * MAX_UNITS + 4
+_EDGE = chars.char_class(chars.WORD_EDGE)
+_FIRST_CUT = regex.compile(f"\\n|(?<={_EDGE}) (?={_EDGE})")
+_LAST_CUT = regex.compile(f"(?r)\\n|(?<={_EDGE}) (?={_EDGE})")
 CONTEXT = GAP + MAX_RUN_CHARS + 16
 """How far beyond a run its repair may look: neighbours, and runs within ``GAP``."""
 
@@ -204,10 +214,30 @@ def judge(text: str, start: int, end: int) -> Repair | None:
             return None  # the head or tail of a real word
     if latin and any(_foreign_letter(x) and _script(x) != _LATIN for x in (before, after)):
         return None
+    edge = chars.WORD_EDGE
+    if old[0] in edge and new[0] not in edge and _cut_before(text, start):
+        return None  # a word's first letter at a place a long line may be cut stays one
+    if old[-1] in edge and new[-1] not in edge and _cut_after(text, end):
+        return None
     strong = len(new) >= 2 or size >= 3
     if not strong and 0xA0 <= ord(new) <= 0x17F:
         strong = _ascii_alnum(before) or _ascii_alnum(after)  # cafÃ©, 25Â°C
     return Repair(start, end, old, new, strong)
+
+
+def _cut_before(text: str, i: int) -> bool:
+    """Whether ``text[i]`` starts a line, or follows a space between two words."""
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    return text[i - 1] == " " and i >= 2 and text[i - 2] in chars.WORD_EDGE
+
+
+def _cut_after(text: str, e: int) -> bool:
+    """Whether ``text[e - 1]`` ends a line, or comes before a space between two words."""
+    rest = text[e : e + 2]
+    if rest in ("", "\r") or rest[0] == "\n" or rest == "\r\n":
+        return True
+    return rest[0] == " " and len(rest) == 2 and rest[1] in chars.WORD_EDGE
 
 
 def _ascii_alnum(c: str) -> bool:
@@ -225,12 +255,13 @@ def _whole(text: str, start: int, end: int) -> bool:
 
 def _strong_near(text: str, start: int, end: int) -> bool:
     """Whether a strong run that would be repaired lies within ``GAP`` of ``text[start:end]``."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    lo = max(line_start, start - GAP - MAX_RUN_CHARS - 8)
-    hi = min(line_end, end + GAP + MAX_RUN_CHARS + 8)
+    lo = max(0, start - GAP - MAX_RUN_CHARS - 8)
+    hi = min(len(text), end + GAP + MAX_RUN_CHARS + 8)
+    # the line, and the words between the nearest spaces a long line may be cut at
+    before = _LAST_CUT.search(text, lo, start)
+    after = _FIRST_CUT.search(text, end, hi)
+    lo = before.end() if before else lo
+    hi = after.start() if after else hi
     for m in RUN.finditer(text, lo, hi):
         s, e = m.span()
         if s > end + GAP:
