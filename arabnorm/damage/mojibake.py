@@ -102,17 +102,37 @@ _SHORT = (
     f"{chars.char_class(_SHORT_HAH)}(?!{_C})"
     f"|{_cls([chars.MOJIBAKE_SHORT_QUOTE[0]])}{_cls([chars.MOJIBAKE_SHORT_QUOTE[1]])}(?!{_C})"
 )
-FULL_UNIT = regex.compile(f"(?:{_FULL})")
-UNIT = regex.compile(f"(?:{_FULL}|{_SHORT})")
-RUN = regex.compile(
-    f"(?:{_SHORT}){{0,{MAX_UNITS}}}+(?:{_FULL})(?:{_FULL}|{_SHORT}){{0,{MAX_UNITS}}}+"
-)
+
+
+class _Lazy:
+    """A ``regex`` pattern compiled on first use: clean text never needs these."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: Any = None
+
+    def get(self) -> Any:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Lazy, (self.pattern,))
+
+
+UNIT = _Lazy(f"(?:{_FULL}|{_SHORT})")
+RUN = _Lazy(f"(?:{_SHORT}){{0,{MAX_UNITS}}}+(?:{_FULL})(?:{_FULL}|{_SHORT}){{0,{MAX_UNITS}}}+")
 """A chain of units holding a whole one (at most about ``MAX_UNITS`` units a match)."""
-WHOLE_RUN = regex.compile(f"(?:{_FULL})++")
+WHOLE_RUN = _Lazy(f"(?:{_FULL})++")
 MAX_RUN_CHARS = 6 * MAX_UNITS + 4
 _EDGE = chars.char_class(chars.WORD_EDGE)
-_FIRST_CUT = regex.compile(f"\\n|(?<={_EDGE}) (?={_EDGE})")
-_LAST_CUT = regex.compile(f"(?r)\\n|(?<={_EDGE}) (?={_EDGE})")
+_FIRST_CUT = _Lazy(f"\\n|(?<={_EDGE}) (?={_EDGE})")
+_LAST_CUT = _Lazy(f"(?r)\\n|(?<={_EDGE}) (?={_EDGE})")
 CONTEXT = GAP + MAX_RUN_CHARS + 16
 """How far beyond a run its repair may look: neighbours, and runs within ``GAP``."""
 
@@ -301,63 +321,127 @@ def repair(text: str) -> str:
 
 # --- finding candidate lines fast -------------------------------------------------------
 
-_LEAD, _CONT, _LONG_LEAD, _HAH, _GLUE, _ALNUM = 1, 2, 4, 8, 16, 32
+_LEAD, _CONT, _HAH, _ALNUM, _ARABIC_LETTER = 1, 2, 4, 8, 16
 
 
 @lru_cache(maxsize=1)
-def _roles() -> Any:
-    """One byte of role bits per UTF-16 code unit."""
-    import numpy as np
+def _tables() -> tuple[Any, Any, Any, Any]:
+    """Role bits and byte value per UTF-16 code unit, and which decoded code points may pass.
 
-    roles = np.zeros(65536, dtype=np.uint8)
-
-    def mark(found: Iterable[str], bit: int) -> None:
-        for c in found:
-            if ord(c) < 0x10000:
-                roles[ord(c)] |= bit
-
-    mark(LEADS, _LEAD)
-    mark(CONTINUATIONS, _CONT)
-    mark(_chars_of(chars.UTF8_LEAD_BYTES_3, chars.UTF8_LEAD_BYTES_4), _LONG_LEAD)
-    mark(_SHORT_HAH, _HAH)
-    mark(_chars_of(range(0xC2, 0xC6)), _GLUE)  # leads of U+0080-U+017F
-    mark(chars.ASCII_LETTERS | frozenset(chars.ASCII_DIGITS), _ALNUM)
-    return roles
-
-
-def strong_candidates(text: str) -> list[int] | None:
-    """Positions (in ``text``) near which a strong run may start; None if numpy cannot tell.
-
-    Every line that ``repair`` changes holds a strong run, and every strong
-    run starts with a unit ``u`` at position ``i`` that: is three or four
-    bytes long; or is followed by another unit or a short ح; or follows a
-    short ح; or is the lead of U+0080-U+017F glued to an ASCII letter or
-    digit. (A short ``â€`` before ``u`` is itself such a unit.) The test
-    finds every lead followed by a continuation with one vectorized pass,
-    then checks those few places.
+    A code point may pass when it is plausible or is itself a character of
+    the damage (so that a run of them may be decoded again).
     """
     import numpy as np
 
+    roles = np.zeros(65536, dtype=np.uint8)
+    values = np.zeros(65536, dtype=np.uint8)
+    for c, byte in _BYTE.items():
+        cp = ord(c)
+        if cp >= 0x10000:
+            continue
+        values[cp] = byte
+        if 0xC2 <= byte <= 0xF4:
+            roles[cp] |= _LEAD
+        elif 0x80 <= byte <= 0xBF:
+            roles[cp] |= _CONT
+    for c in _SHORT_HAH:
+        roles[ord(c)] |= _HAH
+    for c in chars.ASCII_LETTERS | frozenset(chars.ASCII_DIGITS):
+        roles[ord(c)] |= _ALNUM
+    for c in chars.ARABIC_LETTERS:
+        roles[ord(c)] |= _ARABIC_LETTER
+    passes = np.zeros(65536, dtype=bool)
+    plausible = (
+        chars.PLAUSIBLE_ARABIC
+        | chars.PLAUSIBLE_LATIN
+        | chars.RARE_LATIN
+        | chars.PLAUSIBLE_OTHER_LETTERS
+        | chars.PLAUSIBLE_SYMBOLS
+        | frozenset(_BYTE)
+    )
+    passes[np.array([ord(c) for c in plausible if ord(c) < 0x10000], dtype=np.int64)] = True
+    # letters a run decodes to for good (not damage to decode again): beside an
+    # Arabic letter, a run holding one is the tail of a real word (check 4)
+    letters = (
+        chars.PLAUSIBLE_LATIN
+        | chars.RARE_LATIN
+        | chars.PLAUSIBLE_OTHER_LETTERS
+        | (chars.PLAUSIBLE_ARABIC & chars.ARABIC_LETTERS)
+    ) - frozenset(_BYTE)
+    passes = passes.astype(np.uint8)
+    passes[np.array([ord(c) for c in letters if ord(c) < 0x10000], dtype=np.int64)] |= 2
+    return roles, values, passes, (roles & _CONT) != 0
+
+
+def strong_candidates(text: str) -> list[int]:
+    """Positions (in ``text``) of units that may belong to a strong repaired run.
+
+    Every line that ``repair`` changes holds a strong run, and every strong
+    run holds a unit ``u`` whose first decoding is plausible or damaged
+    again (otherwise the run is rejected) and that: is three or four bytes
+    long; or is next to another such unit or to a short unit; or is the two
+    bytes of U+00A0-U+017F glued to an ASCII letter or digit. Two
+    vectorized passes find every continuation character (a few in a hundred
+    characters of clean Arabic) and keep those after a lead; the rest is
+    checked at those few places only.
+    """
+    import numpy as np
+
+    roles, values, passes, is_cont = _tables()
     units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
     n = len(units)
-    if n < 2:
+    conts = np.flatnonzero(is_cont.take(units))
+    conts = conts[conts > 0]
+    if conts.size == 0:
         return []
-    r = _roles().take(units)
-    idx = np.flatnonzero(r[:-1] & (r[1:] >> 1) & _LEAD)
+    idx = conts[(roles.take(units.take(conts - 1)) & _LEAD) != 0] - 1
     if idx.size == 0:
         return []
 
-    def at(offset: int) -> Any:
-        pos = idx + offset
-        got = r.take(np.clip(pos, 0, n - 1))
+    def role(pos: Any) -> Any:
+        got = roles.take(units.take(np.clip(pos, 0, n - 1)))
         return np.where((pos >= 0) & (pos < n), got, 0)
 
-    r0, rm1, r2, r3 = at(0), at(-1), at(2), at(3)
-    hit = ((r0 & _LONG_LEAD) != 0) & ((r2 & _CONT) != 0)
-    hit |= ((r2 & _LEAD) != 0) & ((r3 & _CONT) != 0)
-    hit |= ((r2 & _HAH) != 0) & ((r3 & _CONT) == 0)
-    hit |= (rm1 & _HAH) != 0
-    hit |= ((r0 & _GLUE) != 0) & (((rm1 | r2) & _ALNUM) != 0)
+    b0 = values.take(units.take(idx)).astype(np.int32)
+    b1 = values.take(units.take(idx + 1)).astype(np.int32)
+    long_lead = b0 >= 0xE0
+    kind = passes.take(((b0 & 0x1F) << 6) | (b1 & 0x3F))
+    ok = ~long_lead & ((kind & 1) != 0)
+    letter = ~long_lead & ((kind & 2) != 0)
+    if long_lead.any():
+        # three or four bytes, or what is left of ” (E2 80) once its last byte went
+        cont2 = (role(idx + 2) & _CONT) != 0
+        b2 = values.take(units.take(np.clip(idx + 2, 0, n - 1))).astype(np.int32)
+        three = long_lead & (b0 < 0xF0) & cont2
+        three &= ((b0 != 0xE0) | (b1 >= 0xA0)) & ((b0 != 0xED) | (b1 < 0xA0))
+        cp3 = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)
+        four = (b0 >= 0xF0) & cont2 & ((role(idx + 3) & _CONT) != 0)
+        short_quote = (b0 == 0xE2) & (b1 == 0x80) & ~cont2
+        kind3 = passes.take(cp3 & 0xFFFF)
+        ok |= (three & ((kind3 & 1) != 0)) | four | short_quote
+        letter |= three & ((kind3 & 2) != 0)
+        length = np.where(three, 3, np.where(four, 4, 2))
+        strong = three | four
+    else:
+        length = np.full(idx.shape, 2)
+        strong = np.zeros(idx.shape, dtype=bool)
+    idx, length, strong, b0, letter = idx[ok], length[ok], strong[ok], b0[ok], letter[ok]
+    if idx.size == 0:
+        return []
+    end = idx + length
+
+    def starts_after_word(pos: Any) -> Any:
+        """An Arabic letter before ``pos`` that no unit ends with: a run starts here, in a word."""
+        before = role(pos - 1)
+        return ((before & _ARABIC_LETTER) != 0) & ((before & (_CONT | _HAH)) == 0)
+
+    hit = strong | np.isin(end, idx)  # a long unit, or another unit right after
+    hit |= ((role(end) & _HAH) != 0) & ((role(end + 1) & _CONT) == 0)  # a short ح after
+    glue = (b0 >= 0xC2) & (b0 <= 0xC5) & (length == 2)
+    hit |= glue & (((role(idx - 1) | role(end)) & _ALNUM) != 0)
+    hit &= ~(letter & starts_after_word(idx))
+    # a short ح before: the run starts there, and decodes to an Arabic letter
+    hit |= ((role(idx - 1) & _HAH) != 0) & ~starts_after_word(idx - 1)
     pos = idx[hit]
     if pos.size and n != len(text):
         # a character beyond the BMP is two code units: count the pairs back out
