@@ -370,6 +370,8 @@ def _tables() -> tuple[Any, Any, Any, Any]:
     ) - frozenset(_BYTE)
     passes = passes.astype(np.uint8)
     passes[np.array([ord(c) for c in letters if ord(c) < 0x10000], dtype=np.int64)] |= 2
+    arabic = (chars.PLAUSIBLE_ARABIC & chars.ARABIC_LETTERS) - frozenset(_BYTE)
+    passes[np.array([ord(c) for c in arabic if ord(c) < 0x10000], dtype=np.int64)] |= 4
     return roles, values, passes, (roles & _CONT) != 0
 
 
@@ -387,8 +389,17 @@ def strong_candidates(text: str) -> list[int]:
     """
     import numpy as np
 
+    from arabnorm.fasttable import code_units
+
     roles, values, passes, is_cont = _tables()
-    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    pairs_in_units = False
+    try:
+        units = code_units(text)  # shared with the table that runs next
+        if units.dtype.itemsize == 4:  # beyond the BMP: no role there
+            units = np.minimum(units, 0xFFFF).astype(np.uint16)
+    except UnicodeEncodeError:  # lone surrogates (from --errors surrogateescape)
+        units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        pairs_in_units = len(units) != len(text)
     n = len(units)
     conts = np.flatnonzero(is_cont.take(units))
     conts = conts[conts > 0]
@@ -408,6 +419,7 @@ def strong_candidates(text: str) -> list[int]:
     kind = passes.take(((b0 & 0x1F) << 6) | (b1 & 0x3F))
     ok = ~long_lead & ((kind & 1) != 0)
     letter = ~long_lead & ((kind & 2) != 0)
+    foreign = letter & ((kind & 4) == 0)  # a letter of another script than Arabic
     if long_lead.any():
         # three or four bytes, or what is left of ” (E2 80) once its last byte went
         cont2 = (role(idx + 2) & _CONT) != 0
@@ -420,12 +432,14 @@ def strong_candidates(text: str) -> list[int]:
         kind3 = passes.take(cp3 & 0xFFFF)
         ok |= (three & ((kind3 & 1) != 0)) | four | short_quote
         letter |= three & ((kind3 & 2) != 0)
+        foreign |= three & ((kind3 & 6) == 2)
         length = np.where(three, 3, np.where(four, 4, 2))
         strong = three | four
     else:
         length = np.full(idx.shape, 2)
         strong = np.zeros(idx.shape, dtype=bool)
-    idx, length, strong, b0, letter = idx[ok], length[ok], strong[ok], b0[ok], letter[ok]
+    idx, length, strong, b0 = idx[ok], length[ok], strong[ok], b0[ok]
+    letter, foreign = letter[ok], foreign[ok]
     if idx.size == 0:
         return []
     end = idx + length
@@ -435,15 +449,19 @@ def strong_candidates(text: str) -> list[int]:
         before = role(pos - 1)
         return ((before & _ARABIC_LETTER) != 0) & ((before & (_CONT | _HAH)) == 0)
 
-    hit = strong | np.isin(end, idx)  # a long unit, or another unit right after
-    hit |= ((role(end) & _HAH) != 0) & ((role(end + 1) & _CONT) == 0)  # a short ح after
+    after_word = starts_after_word(idx)
+    following = np.minimum(np.searchsorted(idx, end), idx.size - 1)
+    hit = strong | (idx.take(following) == end)  # a long unit, or another unit right after
     glue = (b0 >= 0xC2) & (b0 <= 0xC5) & (length == 2)
     hit |= glue & (((role(idx - 1) | role(end)) & _ALNUM) != 0)
-    hit &= ~(letter & starts_after_word(idx))
-    # a short ح before: the run starts there, and decodes to an Arabic letter
-    hit |= ((role(idx - 1) & _HAH) != 0) & ~starts_after_word(idx - 1)
+    hit &= ~(letter & after_word)
+    # a short ح after (the run ends with it, so the repair holds ح) or before
+    # (the next unit's letter then comes out beside ح): never beside another script
+    short_after = ((role(end) & _HAH) != 0) & ((role(end + 1) & _CONT) == 0)
+    hit |= short_after & ~after_word & ~foreign
+    hit |= ((role(idx - 1) & _HAH) != 0) & ~starts_after_word(idx - 1) & ~foreign
     pos = idx[hit]
-    if pos.size and n != len(text):
+    if pos.size and pairs_in_units:
         # a character beyond the BMP is two code units: count the pairs back out
         pairs = np.flatnonzero(((units[:-1] & 0xFC00) == 0xD800) & ((units[1:] & 0xFC00) == 0xDC00))
         pos = pos - np.searchsorted(pairs, pos)
