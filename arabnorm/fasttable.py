@@ -133,13 +133,14 @@ class VectorTable:
         import numpy as np
 
         lut, is_extra = self._arrays or self._build()
+        errors = "strict"
         try:
-            data = text.encode("utf-16-le")
-            errors = "strict"
+            units = code_units(text)  # often converted already by the step before
+            if units.dtype.itemsize != 2:
+                units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
         except UnicodeEncodeError:  # lone surrogates (from --errors surrogateescape)
             errors = "surrogatepass"  # slower, so only when needed
-            data = text.encode("utf-16-le", errors)
-        units = np.frombuffer(data, dtype=np.uint16)
+            units = np.frombuffer(text.encode("utf-16-le", errors), dtype=np.uint16)
         mapped = lut.take(units)
         extra = self._extra
         if not extra:
