@@ -305,18 +305,54 @@ def replace_run(m: Any) -> str:
 
 
 def repairs(text: str) -> list[Repair]:
-    """Every repair ``repair`` makes in ``text``, in order (for ``--explain``-like output)."""
+    """Every repair ``repair`` makes in ``text``, in order.
+
+    The same decisions as ``replace_run`` makes match by match, in one sweep:
+    each run is judged once, and a weak run looks among the judged runs
+    beside it for a strong one (at most ``GAP`` away, with no line break or
+    space between two words in between).
+    """
+    runs = [m.span() for m in RUN.finditer(text)]
+    judged = [judge(text, s, e) for s, e in runs]
     out: list[Repair] = []
-    for m in RUN.finditer(text):
-        found = judge(text, *m.span())
-        if found is not None and (found.strong or _strong_near(text, *m.span())):
+    for i, found in enumerate(judged):
+        if found is None:
+            continue
+        if found.strong or _strong_beside(text, runs, judged, i):
             out.append(found)
     return out
 
 
+def _strong_beside(
+    text: str, runs: list[tuple[int, int]], judged: list[Repair | None], i: int
+) -> bool:
+    start, end = runs[i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(runs):
+            s, e = runs[j]
+            if (step < 0 and e < start - GAP) or (step > 0 and s > end + GAP):
+                break
+            between = (e, start) if step < 0 else (end, s)
+            if _FIRST_CUT.search(text, *between):
+                break
+            found = judged[j]
+            if found is not None and found.strong:
+                return True
+            j += step
+    return False
+
+
 def repair(text: str) -> str:
     """``text`` with every damaged run repaired (one pass; lines are independent)."""
-    return str(RUN.sub(replace_run, text))
+    pieces: list[str] = []
+    last = 0
+    for found in repairs(text):
+        pieces.append(text[last : found.start])
+        pieces.append(found.new)
+        last = found.end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 # --- finding candidate lines fast -------------------------------------------------------

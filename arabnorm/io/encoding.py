@@ -46,6 +46,8 @@ AUTO = "auto"
 DEFAULT = "utf-8"
 DETECT_BYTES = 1 << 16
 """Bytes ``auto`` looks at, from the first byte >= 0x80 on."""
+SCORE_BYTES = 1 << 14
+"""Of those, bytes decoded and scored in each candidate code page (the others rule pages out)."""
 
 ARABIC_CANDIDATES = ("cp1256", "iso8859-6", "mac-arabic", "cp720")
 CANDIDATES = (*ARABIC_CANDIDATES, "cp1252")
@@ -197,12 +199,13 @@ def _score_candidates(sample: bytes, candidates: Iterable[str] = CANDIDATES) -> 
     scores: dict[str, float] = {}
     readings: dict[str, str] = {}
     order = list(candidates)
+    scored = sample[:SCORE_BYTES]
     for enc in order:
         if present & undefined_bytes(enc):
             continue
-        text = sample.decode(enc, "replace")
+        text = scored.decode(enc, "replace")
         readings[enc] = text
-        scores[enc] = score(text, sample)
+        scores[enc] = score(text, scored)
     if not scores:
         # windows-1256 defines every byte: it is only out through its C1 controls
         return Detection("cp1256", "no code page reads every byte; windows-1256 reads most")
@@ -210,7 +213,7 @@ def _score_candidates(sample: bytes, candidates: Iterable[str] = CANDIDATES) -> 
     # identical readings do not depend on tiny score differences: the first one
     best = next(e for e in order if readings.get(e) == readings[ranked[0]])
     doubt = None
-    high = sum(1 for b in sample if b >= 0x80)
+    high = sum(1 for b in scored if b >= 0x80)
     if high < DOUBTFUL_HIGH_BYTES:
         others = [e for e in ranked if readings[e] != readings[best]]
         if others and scores[best] - scores[others[0]] < 2.0:
