@@ -254,9 +254,9 @@ def _kind(c: str) -> str:
     from arabnorm import chars
     from arabnorm.damage.model import LETTERS
 
-    if c in LETTERS:
+    if c in LETTERS or c in chars.ARABIC_LETTERS:
         return _LETTER
-    if c in chars.HARAKAT_TANWIN_SHADDA_SUKUN:
+    if c in chars.HARAKAT_TANWIN_SHADDA_SUKUN or c == chars.TATWEEL:
         return _MARK
     if c == "\u00a0":
         return _NBSP
