@@ -361,7 +361,6 @@ class LineFilter:
         self._dense = 0
         return _run_on_lines(text, ((p, p) for p in hits.tolist()), self._run)
 
-
     def _dense_at_start(self, text: str) -> bool:
         """Whether the first ``MIN_VECTOR`` characters already hold triggers densely.
 

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_corpus import DATA, PY, compile_bytecode, corpus  # noqa: E402
+from bench_corpus import DATA, PY, compile_bytecode, corpus
 
 STANDARD_WITHOUT_MOJIBAKE = "invisible,forms,tatweel,diacritics,quotes,whitespace"
 

@@ -141,43 +141,73 @@ def _letters(word: str) -> str:
     return "".join(c for c in word if c in LETTERS)
 
 
-def _fix_word(word: str) -> str:
+_PROCLITICS = frozenset("وفبك")
+"""One-letter words written onto the next (و ف ب ك): an article may follow them."""
+_KEPT_LIGATURE = regex.compile(
+    f"(?<!{chars.char_class(chars.ARABIC_WORD_CHARS)})"
+    f"(?:{chars.char_class({chars.ALEF})}{_ALEF_LAM.pattern}"
+    f"|{_ALEF_LAM.pattern}(?!{chars.char_class(chars.ARABIC_WORD_CHARS)}))"
+)
+"""A word that starts with alef, then alef and lam (the article, then a ligature: االجتماع),
+or the word ال alone (the ligature لا): Arabic has neither, so the extractor kept ligatures."""
+
+
+def _fix_word(word: str, sure: bool, counts: Any = None) -> str:
     spots = [m.start() for m in _ALEF_LAM.finditer(word)]
     if not spots or len(spots) > MAX_LAM_ALEFS:
         return word
-    candidates = []
+    candidates: list[tuple[str, bool]] = []  # (word, swaps an article)
     for k in range(len(spots) + 1):
         for chosen in itertools.combinations(spots, k):
             c = list(word)
             for i in chosen:
                 c[i], c[i + 1] = c[i + 1], c[i]
-            candidates.append("".join(c))
+            article = any(i == 0 or (i == 1 and word[0] in _PROCLITICS) for i in chosen)
+            candidates.append(("".join(c), article))
     m = letter_model()
-    known = max((m.count(_letters(c)), -i) for i, c in enumerate(candidates))
+    count = m.count if counts is None else lambda w: counts.get(w, 0.0)
+    known = max((count(_letters(c)), -i) for i, (c, _) in enumerate(candidates))
     if known[0] > 0:
-        return candidates[-known[1]]
+        return candidates[-known[1]][0]
+    # unknown words: the model decides, and an article at a word's start stays one
     base = m.word_score(_letters(word))
-    best = max((m.word_score(_letters(c)), -i) for i, c in enumerate(candidates))
-    return candidates[-best[1]] if best[0] > base + 1.0 else word
+    best = max(
+        (m.word_score(_letters(c)), -i)
+        for i, (c, article) in enumerate(candidates)
+        if not (article and len(word) > 2)
+    )
+    margin = 0.0 if sure else 1.0
+    return candidates[-best[1]][0] if best[0] > base + margin else word
 
 
-def fix_lam_alef(text: str) -> str:
+def fix_lam_alef(text: str, counts: Any = None) -> str:
     """Swap back lam-alef pairs an extractor left in logical order inside reversed words.
 
     A lam-alef ligature is one glyph in a PDF, so an extractor writes its
     two letters in logical order inside a word it otherwise reverses:
     دولار comes back as دوالر. Per word, each alef+lam pair may be swapped;
     a swap the word list knows wins, else the letter-pair model must prefer
-    it clearly.
+    it clearly. When the line shows that its extractor kept ligatures (a word
+    starting with اال or األ, or ال alone), the model's preference suffices,
+    and an article at the start of a word stays. ``counts`` (word -> count
+    or frequency) replaces the shipped word list, e.g. wordfreq's.
     """
-    return str(_ARABIC_WORD.sub(lambda m: _fix_word(m.group()), text))
+    sure = _KEPT_LIGATURE.search(text) is not None
+    return str(_ARABIC_WORD.sub(lambda m: _fix_word(m.group(), sure, counts), text))
+
+
+def word_frequencies() -> dict[str, float]:
+    """wordfreq's Arabic list, for ``lam-alef=wordfreq`` (needs ``arabnorm[clitics]``)."""
+    from arabnorm.clitics import load_wordfreq
+
+    return load_wordfreq()
 
 
 MAX_LINE = 1 << 16
 """Longer lines are never judged visual (an extracted PDF line is short); they stream."""
 
 
-def fix_line(line: str, lam_alef: bool = False) -> str:
+def fix_line(line: str, lam_alef: bool | str = False) -> str:
     """``line`` in logical order if it is visual; otherwise ``line`` itself.
 
     Spaces at either end stay where they are.
@@ -188,16 +218,16 @@ def fix_line(line: str, lam_alef: bool = False) -> str:
     start = line.index(core[0])
     fixed = restore(core)
     if lam_alef:
-        fixed = fix_lam_alef(fixed)
+        fixed = fix_lam_alef(fixed, word_frequencies() if lam_alef == "wordfreq" else None)
     return line[:start] + fixed + line[start + len(core) :]
 
 
-def _fix_piece(line: str, lam_alef: bool) -> str:
+def _fix_piece(line: str, lam_alef: bool | str) -> str:
     body = line[:-1] if line.endswith("\r") else line
     return fix_line(body, lam_alef) + line[len(body) :]
 
 
-def fix_text(text: str, lam_alef: bool = False) -> str:
+def fix_text(text: str, lam_alef: bool | str = False) -> str:
     """Every visual line of ``text`` put back in logical order (``\\r`` stays a terminator).
 
     Long blocks are first narrowed to the lines that can be visual with one
@@ -222,7 +252,7 @@ class LineFeed:
     come.
     """
 
-    def __init__(self, lam_alef: bool) -> None:
+    def __init__(self, lam_alef: bool | str) -> None:
         self.lam_alef = lam_alef
         self.parts: list[str] = []
         self.size = 0

@@ -81,7 +81,7 @@ class VisualStep(Step):
 
     __slots__ = ("lam_alef",)
 
-    def __init__(self, lam_alef: bool) -> None:
+    def __init__(self, lam_alef: bool | str) -> None:
         self.lam_alef = lam_alef
 
     @property
@@ -157,8 +157,9 @@ class Visual(Stage):
             "lam-alef",
             "keep",
             "keep: leave lam-alef pairs as restored; repair: swap back pairs an extractor "
-            "left in logical order inside a reversed word",
-            choices=("keep", "repair"),
+            "left in logical order inside a reversed word (shipped word list); wordfreq: the "
+            "same with wordfreq's Arabic list (pip install 'arabnorm[clitics]')",
+            choices=("keep", "repair", "wordfreq"),
         ),
     )
     examples = (
@@ -169,4 +170,5 @@ class Visual(Stage):
     )
 
     def build_steps(self) -> Sequence[Step]:
-        return [VisualStep(self.options["lam-alef"] == "repair")]
+        how = self.options["lam-alef"]
+        return [VisualStep({"keep": False, "repair": True}.get(how, how))]

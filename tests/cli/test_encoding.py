@@ -112,7 +112,8 @@ def test_diff_and_explain_show_both_stages(tmp_path: Path) -> None:
     from arabnorm.damage.bidi import display
 
     path = tmp_path / "a.txt"
-    path.write_text(damage("قال الرئيس", "cp1256") + "\n" + display("قال الرئيس إن المدرسة ستفتح") + "\n")
+    shown = display("قال الرئيس إن المدرسة ستفتح")
+    path.write_text(damage("قال الرئيس", "cp1256") + "\n" + shown + "\n")
     res = run("diff", "--color", "never", "-s", "mojibake,visual", str(path))
     assert res.returncode == 1
     out = res.stdout.decode()

@@ -26,9 +26,16 @@ ARABIC_PAGES = ("cp1256", "iso8859-6", "mac-arabic", "cp720")
 def encodable(text: str, page: str) -> str:
     """``text`` with what ``page`` cannot write folded away, as a legacy file would have it."""
     folded = (
-        text.replace("“", '"').replace("”", '"').replace("«", '"').replace("»", '"')
-        .replace("–", "-").replace("—", "-").replace("…", "...").replace("ی", "ي")
-        .replace("ک", "ك").replace("ً", "")
+        text.replace("“", '"')
+        .replace("”", '"')
+        .replace("«", '"')
+        .replace("»", '"')
+        .replace("–", "-")
+        .replace("—", "-")
+        .replace("…", "...")
+        .replace("ی", "ي")
+        .replace("ک", "ك")
+        .replace("ً", "")
     )
     if page == "cp720":
         folded = folded.replace("،", ",").replace("؛", ";").replace("؟", "?")
