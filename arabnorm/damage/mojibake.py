@@ -28,15 +28,11 @@ How a line is repaired (``repair`` is the whole of it, and what the
    real word) and a Latin one touches no letter of another script.
 5. **Weak runs.** A run that decodes to one two-byte character (``ظ…``,
    ``ط§``, ``Ã©``) is *weak*: it is repaired only when a repaired strong run
-   lies within ``GAP`` characters on the same line, not beyond a space
-   between two letters or digits (damaged words end in symbols, so the
-   spaces between them are not such spaces), or, for a Latin letter or
-   symbol, when it is glued to an ASCII letter or digit (``cafÃ©``).
-6. **Words stay words.** A run that starts a line or follows a space
-   between two words, and starts with a letter or digit of
-   ``chars.WORD_EDGE``, must decode to text that starts with one too (and
-   the same at its end). With 5, the repair works within words
-   (``Step.word_local``), so a long line can be cut at such spaces.
+   lies within ``GAP`` characters on the same line, or, for a Latin letter
+   or symbol, when it is glued to an ASCII letter or digit (``cafÃ©``).
+
+What decides a run lies within ``CONTEXT`` characters of it on its line, so
+a very long line streams through the repair in bounded memory.
 
 Real text is left as it is: Persian, Urdu, French, Danish, Turkish or
 Vietnamese lines, and Arabic with ظ or ط beside ``…`` or ``„``.
@@ -130,9 +126,8 @@ RUN = _Lazy(f"(?:{_SHORT}){{0,{MAX_UNITS}}}+(?:{_FULL})(?:{_FULL}|{_SHORT}){{0,{
 """A chain of units holding a whole one (at most about ``MAX_UNITS`` units a match)."""
 WHOLE_RUN = _Lazy(f"(?:{_FULL})++")
 MAX_RUN_CHARS = 6 * MAX_UNITS + 4
-_EDGE = chars.char_class(chars.WORD_EDGE)
-_FIRST_CUT = _Lazy(f"\\n|(?<={_EDGE}) (?={_EDGE})")
-_LAST_CUT = _Lazy(f"(?r)\\n|(?<={_EDGE}) (?={_EDGE})")
+_FIRST_BREAK = _Lazy("\\n")
+_LAST_BREAK = _Lazy("(?r)\\n")
 CONTEXT = GAP + MAX_RUN_CHARS + 16
 """How far beyond a run its repair may look: neighbours, and runs within ``GAP``."""
 
@@ -234,30 +229,10 @@ def judge(text: str, start: int, end: int) -> Repair | None:
             return None  # the head or tail of a real word
     if latin and any(_foreign_letter(x) and _script(x) != _LATIN for x in (before, after)):
         return None
-    edge = chars.WORD_EDGE
-    if old[0] in edge and new[0] not in edge and _cut_before(text, start):
-        return None  # a word's first letter at a place a long line may be cut stays one
-    if old[-1] in edge and new[-1] not in edge and _cut_after(text, end):
-        return None
     strong = len(new) >= 2 or size >= 3
     if not strong and 0xA0 <= ord(new) <= 0x17F:
         strong = _ascii_alnum(before) or _ascii_alnum(after)  # cafÃ©, 25Â°C
     return Repair(start, end, old, new, strong)
-
-
-def _cut_before(text: str, i: int) -> bool:
-    """Whether ``text[i]`` starts a line, or follows a space between two words."""
-    if i == 0 or text[i - 1] == "\n":
-        return True
-    return text[i - 1] == " " and i >= 2 and text[i - 2] in chars.WORD_EDGE
-
-
-def _cut_after(text: str, e: int) -> bool:
-    """Whether ``text[e - 1]`` ends a line, or comes before a space between two words."""
-    rest = text[e : e + 2]
-    if rest in ("", "\r") or rest[0] == "\n" or rest == "\r\n":
-        return True
-    return rest[0] == " " and len(rest) == 2 and rest[1] in chars.WORD_EDGE
 
 
 def _ascii_alnum(c: str) -> bool:
@@ -277,9 +252,8 @@ def _strong_near(text: str, start: int, end: int) -> bool:
     """Whether a strong run that would be repaired lies within ``GAP`` of ``text[start:end]``."""
     lo = max(0, start - GAP - MAX_RUN_CHARS - 8)
     hi = min(len(text), end + GAP + MAX_RUN_CHARS + 8)
-    # the line, and the words between the nearest spaces a long line may be cut at
-    before = _LAST_CUT.search(text, lo, start)
-    after = _FIRST_CUT.search(text, end, hi)
+    before = _LAST_BREAK.search(text, lo, start)  # the line only
+    after = _FIRST_BREAK.search(text, end, hi)
     lo = before.end() if before else lo
     hi = after.start() if after else hi
     for m in RUN.finditer(text, lo, hi):
@@ -334,7 +308,7 @@ def _strong_beside(
             if (step < 0 and e < start - GAP) or (step > 0 and s > end + GAP):
                 break
             between = (e, start) if step < 0 else (end, s)
-            if _FIRST_CUT.search(text, *between):
+            if "\n" in text[between[0] : between[1]]:
                 break
             found = judged[j]
             if found is not None and found.strong:

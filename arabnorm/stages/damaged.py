@@ -24,7 +24,7 @@ class MojibakeRule(Rule):
     def __init__(self) -> None:
         from arabnorm.damage import mojibake as m
 
-        super().__init__(m.RUN, m.replace_run, triggers=m.LEADS, word_local=True, context=m.CONTEXT)
+        super().__init__(m.RUN, m.replace_run, triggers=m.LEADS, context=m.CONTEXT)
 
     def apply(self, text: str) -> str:
         from arabnorm.compiler import vectorized

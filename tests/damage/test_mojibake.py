@@ -35,19 +35,17 @@ def test_a_damaged_phrase_inside_good_text_comes_back(how: str) -> None:
         assert m.repair(in_english) == f"{english} {phrase} and more."
 
 
-@pytest.mark.parametrize("how", ["cp1252", "latin-1", "cp1252+cp1252"])
+@pytest.mark.parametrize("how", ["cp1252", "latin-1", "cp1252+cp1252", "cp1256"])
 def test_latin_script_lines_come_back(how: str) -> None:
     for lang in ("fr", "da", "tr", "vi", "de", "es", "pt"):
         for line in real_text()[lang]:
             assert m.repair(damage(line, how)) == line, (how, line)
 
 
-def test_a_word_starting_after_a_space_between_words_stays_a_word() -> None:
-    # windows-1256 writes à as أ + NBSP: after "allés " (a space between two
-    # word characters, where a long line may be cut) the run would turn the
-    # letter أ into the symbol à, so it is left (a known limit, see the docs)
-    line = damage("nous sommes allés à Genève", "cp1256")
-    assert m.repair(line) == "nous sommes allés أ\u00a0 Genève"
+def test_lines_that_start_with_quotes_or_persian_letters() -> None:
+    for line in ("«بسبب» اشتراكها في", "“في” الأفلام", "کان يوم 30 آب", "ﺍﺩﻉﻯ هذه المرة"):
+        for how in KINDS:
+            assert m.repair(damage(line, how)) == line, (how, line)
 
 
 def test_real_text_never_changes() -> None:

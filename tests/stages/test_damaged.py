@@ -47,7 +47,7 @@ def test_visual_restores_and_declares_what_it_is() -> None:
     (stage,) = Pipeline.from_spec("visual").stages
     assert (stage.lossy, stage.word_local, stage.context) == (False, False, None)
     (stage,) = Pipeline.from_spec("mojibake").stages
-    assert (stage.lossy, stage.word_local, stage.idempotent) == (False, True, False)
+    assert (stage.lossy, stage.word_local, stage.idempotent) == (False, False, False)
 
 
 def test_spans_map_back_through_a_repair() -> None:
