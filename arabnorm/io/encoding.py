@@ -299,11 +299,16 @@ def score(text: str, raw: bytes | None = None) -> float:
     prev = " "
     pk = _SPACE
     n = len(text)
+    # A byte A0 is a no-break space in most pages and a space in MacArabic:
+    # where the file also spaces with 0x20, it is the rarer no-break space.
+    a0_is_space = raw is None or raw.count(b"\xa0") > raw.count(b" ")
     for i, c in enumerate(text):
         k = _kind(c)
         if raw is not None:
             if raw[i] >= 0x80:
                 high += 1
+                if c == " " and not a0_is_space:
+                    s -= 0.5
                 if k == _PUNCT and c.isascii():
                     nk = _kind(text[i + 1]) if i + 1 < n else _SPACE
                     touching = pk in (_LETTER, _LATIN, _MARK), nk in (_LETTER, _LATIN, _MARK)
@@ -330,7 +335,7 @@ def score(text: str, raw: bytes | None = None) -> float:
                     s -= 1
         elif k == _BOX:
             s -= 6
-        elif k == _NBSP:
+        elif k == _NBSP and a0_is_space:
             s -= 0.5
         elif k == _SYMBOL:
             s -= 4 if pk in (_LETTER, _LATIN, _MARK) else 2
