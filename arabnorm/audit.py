@@ -3,7 +3,8 @@
 People distrust a tool that silently changes their corpus; an audit answers
 first how much of the text is vocalized, stretched with tatweel, written in
 presentation forms, salted with bidi marks, Persian letters or mixed digits,
-or broken (undecodable bytes, UTF-8 read as cp1256 or Latin-1), and how many
+or damaged (undecodable bytes, UTF-8 read as cp1256 or Latin-1, lines in visual
+order), and how many
 characters every stage alone would change. It streams block by block, so it
 works on corpora of any size (a very long line goes through in segments, see
 ``audit_stream``), and invalid bytes are counted, never fatal::
@@ -40,6 +41,7 @@ __all__ = [
     "count_categories",
     "default_stages",
     "mojibake_lines",
+    "visual_order_lines",
 ]
 
 
@@ -57,8 +59,9 @@ CHAR_CATEGORIES: dict[str, frozenset[str]] = {
 }
 """Character categories an audit counts; disjoint, so each character counts once."""
 
-LINE_CATEGORIES = ("invalid_utf8_lines", "mojibake_suspect_lines")
-"""Line categories: lines with undecodable bytes, lines that look like mojibake."""
+LINE_CATEGORIES = ("invalid_utf8_lines", "mojibake_lines", "visual_order_lines")
+"""Line categories: lines with undecodable bytes, lines the ``mojibake`` stage would
+repair, lines the ``visual`` stage would put back in logical order."""
 
 COUNT_NAMES = (*CHAR_CATEGORIES, *LINE_CATEGORIES)
 
@@ -79,23 +82,6 @@ def count_categories(text: str) -> dict[str, int]:
     return {name: found.count(chr(ord("a") + i)) for i, name in enumerate(CHAR_CATEGORIES)}
 
 
-# UTF-8 Arabic (lead bytes 0xD8-0xDB) read as cp1256 or Latin-1/cp1252 turns
-# each letter into a pair: a lead character then a continuation character.
-# Two such pairs in a row never occur in real Arabic, French or Persian text
-# (real Arabic puts a letter, not ‰ ± or a C1 control, after ط ظ ع غ), so a
-# line holding two consecutive pairs is a suspect. The pattern has a fixed
-# width: it cannot backtrack, and a scan is linear.
-_MOJIBAKE = re.compile(
-    "(?:"
-    + "|".join(
-        f"(?:{chars.char_class(lead)}{chars.char_class(cont)}){{2}}"
-        for lead, cont in (
-            (chars.MOJIBAKE_CP1256_LEADS, chars.MOJIBAKE_CP1256_CONTINUATIONS),
-            (chars.MOJIBAKE_LATIN1_LEADS, chars.MOJIBAKE_LATIN1_CONTINUATIONS),
-        )
-    )
-    + ")"
-)
 # Bytes that were not UTF-8, as ``surrogateescape`` decodes them.
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
@@ -117,12 +103,21 @@ def _count_lines(pattern: re.Pattern[str], text: str) -> int:
 
 
 def mojibake_lines(text: str) -> int:
-    """Lines that look like UTF-8 Arabic decoded as cp1256 or Latin-1.
+    """Lines the ``mojibake`` stage would repair (its own test, not a look-alike).
 
     >>> mojibake_lines("مرحبا\\nظ…ط±ط­ط¨ط§\\nÙ…Ø±Ø­Ø¨Ø§\\n")
     2
     """
-    return _count_lines(_MOJIBAKE, text)
+    from arabnorm.damage.mojibake import damaged_lines
+
+    return damaged_lines(text)
+
+
+def visual_order_lines(text: str) -> int:
+    """Lines the ``visual`` stage judges to be in visual order (and would restore)."""
+    from arabnorm.damage.visual import visual_lines
+
+    return visual_lines(text)
 
 
 def default_stages() -> list[Stage]:
@@ -143,6 +138,7 @@ class Audit:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_NAMES, 0))
     changes: dict[str, int] = field(default_factory=dict)
     pipeline_changes: int = 0
+    encoding: str = "utf-8"
 
     def add(self, other: Audit) -> None:
         """Add another audit's numbers to this one (for totals)."""
@@ -155,8 +151,8 @@ class Audit:
             self.changes[key] = self.changes.get(key, 0) + n
 
     def to_dict(self, with_path: bool = True) -> dict[str, Any]:
-        """The JSON form: ``{"path", "lines", "chars", "counts", "changes", ...}``."""
-        data: dict[str, Any] = {"path": self.path} if with_path else {}
+        """The JSON form: ``{"path", "encoding", "lines", "chars", "counts", "changes", ...}``."""
+        data: dict[str, Any] = {"path": self.path, "encoding": self.encoding} if with_path else {}
         data.update(
             lines=self.lines,
             chars=self.chars,
@@ -240,7 +236,8 @@ def audit_stream(
         if item.final:
             report.lines += 1
             report.counts["invalid_utf8_lines"] += line.invalid
-            report.counts["mojibake_suspect_lines"] += line.mojibake
+            report.counts["mojibake_lines"] += line.mojibake
+            report.counts["visual_order_lines"] += line.visual
             line = _LineFlags()
             cutter = None
     if counter is not None:
@@ -255,6 +252,7 @@ class _LineFlags:
     segments: int = 0
     invalid: int = 0
     mojibake: int = 0
+    visual: int = 0
 
 
 def _audit_text(
@@ -269,12 +267,15 @@ def _audit_text(
     counts = report.counts
     invalid = _count_lines(_ESCAPED_BYTE, text)
     mojibake = mojibake_lines(text)
+    visual = visual_order_lines(text)
     if line is None:
         counts["invalid_utf8_lines"] += invalid
-        counts["mojibake_suspect_lines"] += mojibake
+        counts["mojibake_lines"] += mojibake
+        counts["visual_order_lines"] += visual
     else:
         line.invalid |= invalid > 0
         line.mojibake |= mojibake > 0
+        line.visual |= visual > 0
     report.chars += len(text)
     for key, n in count_categories(text).items():
         counts[key] += n

@@ -434,19 +434,6 @@ LATIN_LETTER_RANGES: tuple[Range, ...] = (
 LATIN_LETTERS = expand(*LATIN_LETTER_RANGES)
 """Basic Latin, Latin-1, Latin Extended-A and -B letters (not x or ÷ signs)."""
 
-# UTF-8 Arabic (lead bytes 0xD8-0xDB, for U+0600-U+06FF) read as a single-byte
-# code page: each lead byte and each continuation byte 0x80-0xBF becomes one
-# character of that code page. Mojibake is a run of lead + continuation pairs.
-_UTF8_ARABIC_LEADS = bytes(range(0xD8, 0xDC))
-_UTF8_CONTINUATIONS = bytes(range(0x80, 0xC0))
-MOJIBAKE_CP1256_LEADS = frozenset(_UTF8_ARABIC_LEADS.decode("cp1256"))
-MOJIBAKE_CP1256_CONTINUATIONS = frozenset(_UTF8_CONTINUATIONS.decode("cp1256"))
-MOJIBAKE_LATIN1_LEADS = frozenset(_UTF8_ARABIC_LEADS.decode("latin-1"))
-MOJIBAKE_LATIN1_CONTINUATIONS = frozenset(
-    _UTF8_CONTINUATIONS.decode("latin-1") + _UTF8_CONTINUATIONS.decode("cp1252", "ignore")
-)
-"""Latin-1 keeps 0x80-0x9F as C1 controls, cp1252 (its common stand-in) as € ‚ … ™."""
-
 DOTTED_CIRCLE = "\u25cc"  # DOTTED CIRCLE
 """The base on which a combining mark is shown alone."""
 
@@ -458,3 +445,186 @@ A space with one of these on each side is where a very long line may be
 cut: stages that work within words (``Step.word_local``) give the same
 result on the parts as on the whole.
 """
+
+
+# --- Damaged text: mojibake ----------------------------------------------------
+
+MOJIBAKE_CODE_PAGES = ("cp1256", "cp1252", "latin-1")
+"""Code pages that UTF-8 is commonly misread as: windows-1256, windows-1252, ISO-8859-1."""
+
+
+def _high_half(codec: str) -> dict[str, int]:
+    """Each character the bytes 0x80-0xFF of ``codec`` decode to, and its byte.
+
+    A byte the code page leaves undefined reads as the C1 control of the same
+    number, as web browsers (and ftfy's "sloppy" codecs) decode windows-1252.
+    """
+    found: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        try:
+            char = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            char = chr(byte)
+        found[char] = byte
+    return found
+
+
+def _mojibake_bytes() -> dict[str, int]:
+    found: dict[str, int] = {}
+    for codec in MOJIBAKE_CODE_PAGES:
+        for char, byte in _high_half(codec).items():
+            if found.setdefault(char, byte) != byte:
+                raise ValueError(f"{char!r} is byte {found[char]:#x} and {byte:#x}")
+    return found
+
+
+MOJIBAKE_BYTES: dict[str, int] = _mojibake_bytes()
+"""Every character a byte 0x80-0xFF becomes in one of ``MOJIBAKE_CODE_PAGES``, and that byte.
+
+No character stands for two different bytes in these pages (windows-1256
+keeps the French letters and the symbols of Latin-1 at their Latin-1 bytes),
+so one table turns any of them back into bytes.
+"""
+
+CP1256_ONLY = (
+    frozenset(_high_half("cp1256"))
+    - frozenset(_high_half("cp1252"))
+    - frozenset(_high_half("latin-1"))
+)
+"""Characters of windows-1256's upper half that windows-1252 and Latin-1 do not have."""
+
+UTF8_CONTINUATION_BYTES = range(0x80, 0xC0)
+UTF8_LEAD_BYTES_2 = range(0xC2, 0xE0)
+UTF8_LEAD_BYTES_3 = range(0xE0, 0xF0)
+UTF8_LEAD_BYTES_4 = range(0xF0, 0xF5)
+UTF8_ARABIC_LEAD_BYTES = range(0xD8, 0xDC)
+"""Lead bytes of the UTF-8 encoding of U+0600-U+06FF, the Arabic block."""
+
+MOJIBAKE_SHORT_HAH = bytes([0xD8])
+"""What is left of ح (D8 AD) once a later clean-up removed its soft hyphen (byte AD)."""
+MOJIBAKE_SHORT_QUOTE = bytes([0xE2, 0x80])
+"""What is left of ” (E2 80 9D) once its ZWNJ or C1 control (byte 9D) was removed."""
+
+# What mojibake may decode to: the scripts and symbols a damaged run was
+# plausibly written in. CJK, Hangul, private use and controls are not in it.
+PLAUSIBLE_ARABIC_RANGES: tuple[Range, ...] = (
+    (0x060C, 0x060C),  # ARABIC COMMA .. ARABIC COMMA
+    (0x061B, 0x061B),  # ARABIC SEMICOLON .. ARABIC SEMICOLON
+    (0x061F, 0x063A),  # ARABIC QUESTION MARK .. ARABIC LETTER GHAIN
+    (0x0640, 0x0655),  # ARABIC TATWEEL .. ARABIC HAMZA BELOW
+    (0x0660, 0x066D),  # ARABIC-INDIC DIGIT ZERO .. ARABIC FIVE POINTED STAR
+    (0x0670, 0x06D5),  # ARABIC LETTER SUPERSCRIPT ALEF .. ARABIC LETTER AE
+    (0x06F0, 0x06F9),  # EXTENDED ARABIC-INDIC DIGIT ZERO .. EXTENDED ARABIC-INDIC DIGIT NINE
+    *PRESENTATION_FORM_RANGES,
+)
+PLAUSIBLE_LATIN_RANGES: tuple[Range, ...] = (
+    (0x00C0, 0x00D6),  # LATIN CAPITAL LETTER A WITH GRAVE .. LATIN CAPITAL LETTER O WITH DIAERESIS
+    (0x00D8, 0x00F6),  # LATIN CAPITAL LETTER O WITH STROKE .. LATIN SMALL LETTER O WITH DIAERESIS
+    (0x00F8, 0x017F),  # LATIN SMALL LETTER O WITH STROKE .. LATIN SMALL LETTER LONG S
+    (0x01A0, 0x01A1),  # LATIN CAPITAL LETTER O WITH HORN .. LATIN SMALL LETTER O WITH HORN
+    (0x01AF, 0x01B0),  # LATIN CAPITAL LETTER U WITH HORN .. LATIN SMALL LETTER U WITH HORN
+    (0x1D00, 0x1DBF),  # LATIN LETTER SMALL CAPITAL A .. MODIFIER LETTER SMALL THETA
+    (0x1E00, 0x1EFF),  # LATIN CAPITAL LETTER A WITH RING BELOW .. LATIN SMALL LETTER Y WITH LOOP
+)
+RARE_LATIN_RANGES: tuple[Range, ...] = (
+    (
+        0x01CD,
+        0x01DC,
+    ),  # LATIN CAPITAL LETTER A WITH CARON .. LATIN SMALL LETTER U WITH DIAERESIS AND GRAVE
+    (
+        0x0218,
+        0x021B,
+    ),  # LATIN CAPITAL LETTER S WITH COMMA BELOW .. LATIN SMALL LETTER T WITH COMMA BELOW
+)
+"""Pinyin and Romanian letters: plausible from windows-1252 damage, not from windows-1256,
+where Urdu بڑا followed by a quotation mark would otherwise read as Țǔ."""
+PLAUSIBLE_OTHER_LETTER_RANGES: tuple[Range, ...] = (
+    (
+        0x0386,
+        0x03CE,
+    ),  # GREEK CAPITAL LETTER ALPHA WITH TONOS .. GREEK SMALL LETTER OMEGA WITH TONOS
+    (0x0400, 0x045F),  # CYRILLIC CAPITAL LETTER IE WITH GRAVE .. CYRILLIC SMALL LETTER DZHE
+    (0x05D0, 0x05EA),  # HEBREW LETTER ALEF .. HEBREW LETTER TAV
+)
+PLAUSIBLE_SYMBOL_RANGES: tuple[Range, ...] = (
+    (0x00A0, 0x00BF),  # NO-BREAK SPACE .. INVERTED QUESTION MARK
+    (0x00D7, 0x00D7),  # MULTIPLICATION SIGN .. MULTIPLICATION SIGN
+    (0x00F7, 0x00F7),  # DIVISION SIGN .. DIVISION SIGN
+    (0x0300, 0x036F),  # COMBINING GRAVE ACCENT .. COMBINING LATIN SMALL LETTER X
+    (0x2000, 0x206F),  # EN QUAD .. NOMINAL DIGIT SHAPES
+    (0x20A0, 0x20C0),  # EURO-CURRENCY SIGN .. SOM SIGN
+    (0x2100, 0x214F),  # ACCOUNT OF .. SYMBOL FOR SAMARITAN SOURCE
+    (0x2190, 0x21FF),  # LEFTWARDS ARROW .. LEFT RIGHT OPEN-HEADED ARROW
+    (0x2600, 0x27BF),  # BLACK SUN WITH RAYS .. DOUBLE CURLY LOOP
+    (0xFE00, 0xFE0F),  # VARIATION SELECTOR-1 .. VARIATION SELECTOR-16
+    (0xFEFF, 0xFEFF),  # ZERO WIDTH NO-BREAK SPACE .. ZERO WIDTH NO-BREAK SPACE
+    (0x1F300, 0x1F9FF),  # CYCLONE .. NAZAR AMULET
+)
+PLAUSIBLE_ARABIC = expand(*PLAUSIBLE_ARABIC_RANGES)
+PLAUSIBLE_LATIN = expand(*PLAUSIBLE_LATIN_RANGES)
+RARE_LATIN = expand(*RARE_LATIN_RANGES)
+PLAUSIBLE_OTHER_LETTERS = expand(*PLAUSIBLE_OTHER_LETTER_RANGES)
+PLAUSIBLE_SYMBOLS = expand(*PLAUSIBLE_SYMBOL_RANGES)
+
+# --- Reading other code pages: what a right reading looks like ------------------
+
+BULLET = "\u2022"  # BULLET
+ARABIC_TEXT_PUNCTUATION = frozenset(
+    {
+        ARABIC_COMMA,
+        ARABIC_SEMICOLON,
+        ARABIC_QUESTION_MARK,
+        ARABIC_PERCENT_SIGN,
+        LEFT_GUILLEMET,
+        RIGHT_GUILLEMET,
+        HORIZONTAL_ELLIPSIS,
+        BULLET,
+    }
+)
+"""Punctuation Arabic prose uses, beside ASCII punctuation, quotes and dashes."""
+
+BOX_DRAWING_RANGE: Range = (
+    0x2500,
+    0x259F,
+)  # BOX DRAWINGS LIGHT HORIZONTAL .. QUADRANT UPPER RIGHT AND LOWER LEFT AND LOWER RIGHT
+BOX_DRAWING_AND_BLOCKS = expand(BOX_DRAWING_RANGE)
+"""Box drawing and block elements: what Arabic letters of other pages become in CP720."""
+
+# --- Visual order: the bidirectional algorithm's brackets and mirrors -------------
+
+LEFT_PARENTHESIS = "("  # LEFT PARENTHESIS
+RIGHT_PARENTHESIS = ")"  # RIGHT PARENTHESIS
+LEFT_SQUARE_BRACKET = "["  # LEFT SQUARE BRACKET
+RIGHT_SQUARE_BRACKET = "]"  # RIGHT SQUARE BRACKET
+LEFT_CURLY_BRACKET = "{"  # LEFT CURLY BRACKET
+RIGHT_CURLY_BRACKET = "}"  # RIGHT CURLY BRACKET
+LESS_THAN_SIGN = "<"  # LESS-THAN SIGN
+GREATER_THAN_SIGN = ">"  # GREATER-THAN SIGN
+LESS_THAN_OR_EQUAL_TO = "\u2264"  # LESS-THAN OR EQUAL TO
+GREATER_THAN_OR_EQUAL_TO = "\u2265"  # GREATER-THAN OR EQUAL TO
+
+BIDI_BRACKETS: dict[str, str] = {
+    LEFT_PARENTHESIS: RIGHT_PARENTHESIS,
+    LEFT_SQUARE_BRACKET: RIGHT_SQUARE_BRACKET,
+    LEFT_CURLY_BRACKET: RIGHT_CURLY_BRACKET,
+}
+"""Opening bracket -> closing bracket, the pairs rule N0 of the bidi algorithm resolves."""
+
+MIRROR_PAIRS: tuple[tuple[str, str], ...] = (
+    *BIDI_BRACKETS.items(),
+    (LESS_THAN_SIGN, GREATER_THAN_SIGN),
+    (LEFT_GUILLEMET, RIGHT_GUILLEMET),
+    (LEFT_SINGLE_GUILLEMET, RIGHT_SINGLE_GUILLEMET),
+    (LESS_THAN_OR_EQUAL_TO, GREATER_THAN_OR_EQUAL_TO),
+)
+MIRRORS: dict[str, str] = {a: b for pair in MIRROR_PAIRS for a, b in (pair, pair[::-1])}
+"""Characters drawn as their mirror image in right-to-left text (rule L4), both ways."""
+
+LAM_ALEF_ALEFS = frozenset({ALEF, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA})
+"""The alefs that join a preceding lam into one lam-alef ligature glyph."""
+SENTENCE_END_PUNCTUATION = frozenset(
+    {".", "!", ":", ARABIC_COMMA, ARABIC_SEMICOLON, ARABIC_QUESTION_MARK, HORIZONTAL_ELLIPSIS}
+)
+"""Marks that end a sentence or clause: at the start of a line, a sign of visual order."""
+NEVER_WORD_INITIAL = frozenset({TEH_MARBUTA, ALEF_MAKSURA})
+"""Letters that end Arabic words and never start one."""

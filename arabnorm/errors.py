@@ -62,21 +62,40 @@ class InputError(ArabnormError):
 
 
 class DecodeError(InputError):
-    """Bytes that are not valid UTF-8, with the file, line and byte offset."""
+    """Bytes that cannot be decoded, with the file, line and byte offset.
 
-    def __init__(self, source: str, line: int, offset: int, bad: bytes) -> None:
+    ``encoding`` is the encoding being read (UTF-8 unless ``--encoding``
+    said otherwise); ``hint`` says what to do about it (for UTF-8, what the
+    bytes look like and the option to pass).
+    """
+
+    def __init__(
+        self,
+        source: str,
+        line: int,
+        offset: int,
+        bad: bytes,
+        encoding: str = "utf-8",
+        hint: str | None = None,
+    ) -> None:
         self.offset = offset
         self.bad = bad
+        self.encoding = encoding
+        self.hint = hint
+        if hint is None:
+            hint = "use --errors surrogateescape to pass such bytes through, or --errors replace"
+        what = "UTF-8" if encoding in ("utf-8", "") else encoding
         super().__init__(
             source,
             line,
-            f"invalid UTF-8 byte 0x{bad[:1].hex()} at byte offset {offset} "
-            "(use --errors surrogateescape to pass such bytes through, "
-            "or --errors replace)",
+            f"invalid {what} byte 0x{bad[:1].hex()} at byte offset {offset}; {hint}",
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.source, self.line, self.offset, self.bad))
+        return (
+            type(self),
+            (self.source, self.line, self.offset, self.bad, self.encoding, self.hint),
+        )
 
 
 class FileAccessError(ArabnormError, OSError):

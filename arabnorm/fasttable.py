@@ -135,16 +135,17 @@ class VectorTable:
         import numpy as np
 
         lut, is_extra = self._arrays or self._build()
+        errors = "strict"
         try:
-            data = text.encode("utf-16-le")
-            errors = "strict"
+            units = code_units(text)  # often converted already by the step before
+            if units.dtype.itemsize != 2:
+                units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
         except UnicodeEncodeError:  # lone surrogates (from --errors surrogateescape)
             if _SURROGATES_IN_A_ROW.search(text):
                 # two lone surrogates would come back as one character
                 return self._translate(text)
             errors = "surrogatepass"  # slower, so only when needed
-            data = text.encode("utf-16-le", errors)
-        units = np.frombuffer(data, dtype=np.uint16)
+            units = np.frombuffer(text.encode("utf-16-le", errors), dtype=np.uint16)
         mapped = lut.take(units)
         extra = self._extra
         if not extra:
@@ -347,6 +348,9 @@ class LineFilter:
             return self._run(text)
         if self._present and not any(c in text for c in self._present):
             return text
+        if self._dense_at_start(text):
+            self._dense += 1
+            return self._run(text)
         try:
             units = code_units(text)
         except UnicodeEncodeError:
@@ -361,6 +365,22 @@ class LineFilter:
             return self._run(text)
         self._dense = 0
         return _run_on_lines(text, ((p, p) for p in hits.tolist()), self._run)
+
+    def _dense_at_start(self, text: str) -> bool:
+        """Whether the first ``MIN_VECTOR`` characters already hold triggers densely.
+
+        Then the whole block is run as it is, without a pass over all of it
+        to pick lines (which would be run on nearly all of them anyway).
+        """
+        head = text[:MIN_VECTOR]
+        try:
+            units = code_units(head)
+        except UnicodeEncodeError:
+            return False
+        import numpy as np
+
+        found = int(np.count_nonzero(self._lut.for_units(units).take(units)))
+        return found * SPARSE > 2 * len(head)
 
 
 MERGE = 128
@@ -406,15 +426,25 @@ def _run_on_lines(
     return "".join(pieces)
 
 
+_LAST_UNITS: list[Any] = [None, None]
+"""The last text ``code_units`` converted and its array: consecutive steps that leave a
+block as it is (a step that found nothing to do) share one conversion."""
+
+
 def code_units(text: str) -> Any:
     """One array element per character: UTF-16 units when there are no surrogate
     pairs (half the memory traffic), else UTF-32."""
+    if _LAST_UNITS[0] is text:
+        return _LAST_UNITS[1]
     import numpy as np
 
     data = text.encode("utf-16-le")
     if len(data) == 2 * len(text):
-        return np.frombuffer(data, dtype=np.uint16)
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        units = np.frombuffer(data, dtype=np.uint16)
+    else:
+        units = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    _LAST_UNITS[0], _LAST_UNITS[1] = text, units
+    return units
 
 
 class _Lut:

@@ -14,11 +14,11 @@ from arabnorm.errors import SpecError
 PRESETS: dict[str, tuple[str, str]] = {
     # name: (spec, what it is for)
     "standard": (
-        "invisible,forms,tatweel,diacritics,quotes,whitespace",
+        "mojibake,invisible,forms,tatweel,diacritics,quotes,whitespace",
         "removes noise and marks, keeps letters as written (the default)",
     ),
     "search": (
-        "invisible,forms,variants,tatweel,diacritics,alef,yaa,teh-marbuta,hamza,"
+        "mojibake,invisible,forms,variants,tatweel,diacritics,alef,yaa,teh-marbuta,hamza,"
         "digits,punctuation,quotes,elongation,whitespace",
         "folds spelling variants for search and matching",
     ),

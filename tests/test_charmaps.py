@@ -7,9 +7,16 @@ from pathlib import Path
 import pytest
 
 from arabnorm.charmaps import char_map, parse_char_map
+from arabnorm.stages.camel import DATA_FILE
+from arabnorm.translit import SCHEMES
 
 DATA = Path(__file__).resolve().parents[1] / "arabnorm" / "data"
-MAPS = sorted(p.name for p in DATA.glob("*.tsv"))
+# The character maps the stages read (other data files have other formats).
+MAPS = sorted(
+    {DATA_FILE}
+    | {s.forward for s in SCHEMES.values()}
+    | {s.backward for s in SCHEMES.values() if s.backward}
+)
 
 
 def test_ranges_expand_and_later_entries_override_earlier_ones() -> None:

@@ -248,7 +248,8 @@ def test_search_and_standard_fuse_their_tables() -> None:
 
     for preset in ("search", "standard"):
         pipeline = Pipeline.from_preset(preset)
-        assert isinstance(pipeline._run[0], TableWindow), preset
+        # after mojibake, which must see the text before any table changes it
+        assert isinstance(pipeline._run[1], TableWindow), preset
         assert sum(isinstance(s, Table) for s in pipeline.steps) >= 3
 
 

@@ -44,9 +44,11 @@ def apply(preset: str, text: str) -> str:
 def test_the_presets_are_the_contracted_ones() -> None:
     assert set(PRESETS) == set(PRESET_NAMES)
     assert DEFAULT_PRESET == "standard"
-    assert preset_spec("standard") == "invisible,forms,tatweel,diacritics,quotes,whitespace"
+    assert (
+        preset_spec("standard") == "mojibake,invisible,forms,tatweel,diacritics,quotes,whitespace"
+    )
     assert preset_spec("search") == (
-        "invisible,forms,variants,tatweel,diacritics,alef,yaa,teh-marbuta,hamza,"
+        "mojibake,invisible,forms,variants,tatweel,diacritics,alef,yaa,teh-marbuta,hamza,"
         "digits,punctuation,quotes,elongation,whitespace"
     )
     assert preset_spec("camel") == "camel"

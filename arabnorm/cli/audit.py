@@ -21,8 +21,14 @@ from typing import Any
 
 import click
 
-from arabnorm.cli.common import handle_errors, pipeline_options, resolve_pipeline
-from arabnorm.cli.control import control_options, input_paths, reading, walk_options
+from arabnorm.cli.common import (
+    encoding_option,
+    handle_errors,
+    pipeline_options,
+    resolve_encoding,
+    resolve_pipeline,
+)
+from arabnorm.cli.control import control_options, input_paths, reading_text, walk_options
 
 BAR_WIDTH = 16
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -96,6 +102,7 @@ def _table(report: Any, pipeline_label: str) -> Any:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of tables.")
 @click.option("--total", "total_only", is_flag=True, help="Show only the total, not each file.")
+@encoding_option
 @walk_options
 @control_options
 @handle_errors
@@ -103,6 +110,7 @@ def audit(
     inputs: tuple[str, ...],
     as_json: bool,
     total_only: bool,
+    encoding: str,
     recursive: bool,
     globs: tuple[str, ...],
     preset: str | None,
@@ -114,10 +122,12 @@ def audit(
     Counts diacritics, tatweel, presentation forms, invisible characters
     (bidi marks, zero-width characters, BOM, soft hyphen), Persian/Urdu
     letters, Arabic-Indic and ASCII digits, Latin letters; lines with bytes
-    that are not UTF-8 (counted, never fatal) and lines that look like UTF-8
-    Arabic read as cp1256 or Latin-1 (mojibake such as 'ظ…ط±ط­ط¨ط§').
-    Then, for every stage, how many characters it alone would change, and
-    how many the pipeline (-p/-s, default preset otherwise) changes.
+    that cannot be decoded (counted, never fatal), lines the mojibake stage
+    would repair (UTF-8 read as cp1256 or Latin-1, such as 'ظ…ط±ط­ط¨ط§') and
+    lines the visual stage would put back in logical order. With --json,
+    files[].encoding says how each file was read (see --encoding). Then,
+    for every stage, how many characters it alone would change, and how
+    many the pipeline (-p/-s, default preset otherwise) changes.
 
     \b
     Compressed files (.gz, .bz2, .xz) are read as their text; -r reads the
@@ -131,16 +141,28 @@ def audit(
       arabnorm audit --json corpus.txt | jq .total.counts
     """
     from arabnorm.audit import Audit, audit_stream, default_stages
+    from arabnorm.io.encoding import doubt_warning
     from arabnorm.provenance import spec_hash
 
+    encoding = resolve_encoding(encoding)
     pipeline = resolve_pipeline(preset, stages)
     every_stage = default_stages()
     paths = input_paths(inputs, recursive, globs)
     reports: list[Audit] = []
     total = Audit("total", changes=dict.fromkeys((s.spec for s in every_stage), 0))
     for path in paths:
-        with reading(path) as src:
-            report = audit_stream(src, "<stdin>" if path == "-" else path, every_stage, pipeline)
+        name = "<stdin>" if path == "-" else path
+        # an audit counts undecodable bytes, it does not stop at them
+        with reading_text(path, encoding, "surrogateescape") as (src, reader):
+            report = audit_stream(src, name, every_stage, pipeline)
+        if reader is not None:
+            report.encoding = reader.encoding or "utf-8"
+            found = reader.detection
+            if found is not None and found.doubt is not None:
+                click.echo(
+                    f"arabnorm: warning: {doubt_warning(name, found.encoding, found.doubt)}",
+                    err=True,
+                )
         reports.append(report)
         total.add(report)
     if as_json:

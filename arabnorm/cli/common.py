@@ -90,8 +90,35 @@ def pipeline_options(func: F) -> F:
     return func
 
 
+ENCODING_HELP = (
+    "Encoding of the inputs: any Python codec name (cp1256, iso8859-6, mac-arabic, "
+    "cp720, utf-16, ...) or auto (decided per file: byte order mark, valid UTF-8, "
+    "else the Arabic code page the bytes read best in). Output is always UTF-8."
+)
+
+
+def encoding_option(func: F) -> F:
+    """``--encoding NAME|auto``: how every command that reads text decodes its inputs."""
+    return click.option(
+        "--encoding",
+        "encoding",
+        metavar="NAME|auto",
+        default="utf-8",
+        show_default=True,
+        help=ENCODING_HELP,
+    )(func)
+
+
+def resolve_encoding(name: str) -> str:
+    """The codec ``--encoding`` names (``auto`` stays); a usage error for an unknown one."""
+    from arabnorm.io.encoding import resolve_encoding as resolve
+
+    return resolve(name)
+
+
 def io_options(func: F) -> F:
-    """Inputs, ``-o``, ``-i`` and ``--errors``."""
+    """Inputs, ``-o``, ``-i``, ``--errors`` and ``--encoding``."""
+    func = encoding_option(func)
     func = click.option(
         "--errors",
         type=click.Choice(ERROR_POLICIES),
@@ -245,6 +272,7 @@ def run_corpus(
     in_place: bool,
     errors: str,
     input_format: str,
+    encoding: str = "utf-8",
     fields: Sequence[str],
     columns: Sequence[str],
     no_header: bool,
@@ -289,6 +317,7 @@ def run_corpus(
         jobs=jobs,
         progress=progress,
         stamp=stamp,
+        encoding=resolve_encoding(encoding),
     )
     files = plan(inputs, options)
     if text_only is not None:

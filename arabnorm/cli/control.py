@@ -43,6 +43,7 @@ __all__ = [
     "provenance_option",
     "provenance_stamp",
     "reading",
+    "reading_text",
     "walk_options",
     "with_config",
 ]
@@ -227,3 +228,18 @@ def reading(path: str) -> Iterator[BinaryIO]:
         else:
             with decompressing(raw, kind) as stream:
                 yield stream
+
+
+@contextlib.contextmanager
+def reading_text(path: str, encoding: str, errors: str) -> Iterator[tuple[BinaryIO, Any]]:
+    """``reading``, decoded from ``encoding`` (``--encoding``) to UTF-8.
+
+    Yields the UTF-8 stream and the ``DecodingReader`` behind it (None when
+    the file is read as UTF-8), whose ``encoding`` and ``detection`` say how
+    the file was read once it has been.
+    """
+    from arabnorm.io.encoding import decoded
+
+    name = "<stdin>" if path == "-" else path
+    with reading(path) as raw:
+        yield decoded(raw, encoding, errors, name)

@@ -25,8 +25,14 @@ from typing import Any
 import click
 
 from arabnorm import chars
-from arabnorm.cli.common import handle_errors, pipeline_options, resolve_pipeline
-from arabnorm.cli.control import control_options, input_paths, reading, walk_options
+from arabnorm.cli.common import (
+    encoding_option,
+    handle_errors,
+    pipeline_options,
+    resolve_encoding,
+    resolve_pipeline,
+)
+from arabnorm.cli.control import control_options, input_paths, reading_text, walk_options
 from arabnorm.io.text import ERROR_POLICIES
 
 # Marker style: (before, after) for removed and inserted text.
@@ -169,15 +175,19 @@ class StreamRenderer:
             self._out.write(ELLIPSIS)
 
 
-def _items(path: str, errors: str) -> Iterator[Any]:
+def _items(path: str, errors: str, encoding: str, notes: list[str]) -> Iterator[Any]:
     """The blocks (and pieces of very long lines) of an input, decoded."""
     from arabnorm.io import runner
+    from arabnorm.io.encoding import doubt_warning
     from arabnorm.io.formats import TextCodec, decode
 
     name = _name(path)
-    with reading(path) as src:
+    with reading_text(path, encoding, errors) as (src, reader):
         for item in runner.iter_blocks(src, TextCodec(errors), name, long_line=runner.LONG_LINE):
             yield item, decode(item.data, item.line, item.offset, name, errors)
+        found = reader.detection if reader is not None else None
+        if found is not None and found.doubt is not None:
+            notes.append(doubt_warning(name, found.encoding, found.doubt))
 
 
 class _LongLine:
@@ -291,6 +301,7 @@ def _use_color(color: str) -> bool:
     help="Show only N characters around each change (default: the whole line).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@encoding_option
 @walk_options
 @control_options
 @handle_errors
@@ -300,6 +311,7 @@ def diff(
     color: str,
     context: int | None,
     quiet: bool,
+    encoding: str,
     recursive: bool,
     globs: tuple[str, ...],
     preset: str | None,
@@ -327,15 +339,17 @@ def diff(
     from arabnorm.explain import changed_lines
     from arabnorm.io.runner import Block
 
+    encoding = resolve_encoding(encoding)
     pipeline = resolve_pipeline(preset, stages)
     removed, inserted = COLOR if _use_color(color) else PLAIN
+    notes: list[str] = []
     out = sys.stdout.buffer
     changed = files_changed = 0
     paths = input_paths(inputs, recursive, globs)
     for path in paths:
         in_file = 0
         long_line: _LongLine | None = None
-        for item, text in _items(path, errors):
+        for item, text in _items(path, errors, encoding, notes):
             if isinstance(item, Block):
                 for change in changed_lines(pipeline, [text], item.line):
                     in_file += 1
@@ -359,6 +373,8 @@ def diff(
         changed += in_file
         files_changed += in_file > 0
     out.flush()
+    for note in notes:
+        click.echo(f"arabnorm: warning: {note}", err=True)
     if changed:
         if not quiet:
             files = f" in {files_changed} of {len(paths)} files" if len(paths) > 1 else ""

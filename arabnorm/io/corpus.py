@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from arabnorm.errors import FileAccessError, UsageError
 from arabnorm.io.compress import compressing, compression_of, decompressing
@@ -50,6 +50,7 @@ class CorpusOptions:
     progress: bool | None = False
     block_size: int = BLOCK_SIZE
     stamp: str | None = None
+    encoding: str = "utf-8"
 
 
 @dataclass
@@ -59,6 +60,8 @@ class FileReport:
     source: str
     format: str
     stats: RunStats
+    encoding: str = "utf-8"
+    doubt: str | None = None
 
 
 @dataclass
@@ -71,8 +74,12 @@ class CorpusResult:
 
     def warnings(self) -> list[str]:
         """One line per file with records passed through unchanged."""
+        from arabnorm.io.encoding import doubt_warning
+
         lines: list[str] = []
         for rep in self.files:
+            if rep.doubt is not None:
+                lines.append(doubt_warning(rep.source, rep.encoding, rep.doubt))
             st = rep.stats
             if st.missing:
                 what = "field" if rep.format == "jsonl" else "column"
@@ -133,6 +140,23 @@ def _reader(path: str, progress: Progress) -> Iterator[BinaryIO]:
         finally:
             if stream is not counted:
                 stream.close()
+
+
+def _encoding_for(path: str, plain: str | None, encoding: str) -> Any:
+    """The file's encoding, or ``auto``'s decision when a plain file's first bytes decide it.
+
+    Deciding a plain file up front lets worker processes read its blocks
+    themselves when it turns out to be UTF-8.
+    """
+    from arabnorm.io.encoding import AUTO, sniff
+
+    if encoding != AUTO or plain is None:
+        return encoding
+    try:
+        found = sniff(path)
+    except OSError:
+        return encoding  # reported when the file is opened for real
+    return encoding if found is None else found
 
 
 @contextlib.contextmanager
@@ -281,10 +305,31 @@ def _one(
         stamp=o.stamp,
     )
     progress.file(name)
-    with _reader(path, progress) as src:
+    from arabnorm.io.encoding import decoded
+
+    plain = _plain_file(path)
+    encoding = _encoding_for(path, plain, o.encoding)
+    with _reader(path, progress) as raw:
+        src, reader = decoded(raw, encoding, o.errors, name)
+        passthrough = reader is None or not reader.transcodes
         stats = run_stream(
-            src, dst, codec, executor, name, block_size=o.block_size, path=_plain_file(path)
+            src,
+            dst,
+            codec,
+            executor,
+            name,
+            block_size=o.block_size,
+            path=plain if passthrough and (reader is None or reader.encoding is not None) else None,
         )
     progress.file_done()
     result.total.add(stats)
-    result.files.append(FileReport(name, fmt, stats))
+    found = reader.detection if reader is not None else None
+    result.files.append(
+        FileReport(
+            name,
+            fmt,
+            stats,
+            encoding=reader.encoding or "utf-8" if reader is not None else "utf-8",
+            doubt=found.doubt if found is not None else None,
+        )
+    )

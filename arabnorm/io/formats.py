@@ -42,7 +42,7 @@ from typing import Any, Protocol
 
 import regex
 
-from arabnorm.errors import DecodeError, InputError, UsageError
+from arabnorm.errors import InputError, UsageError
 from arabnorm.io.compress import strip_compression
 
 FORMATS = ("text", "jsonl", "csv", "tsv")
@@ -143,8 +143,10 @@ def decode(raw: bytes, line: int, offset: int, source: str, errors: str) -> str:
     try:
         return raw.decode("utf-8", errors)
     except UnicodeDecodeError as exc:
+        from arabnorm.io.encoding import utf8_error
+
         bad_line = line + raw.count(b"\n", 0, exc.start)
-        raise DecodeError(source, bad_line, offset + exc.start, raw[exc.start : exc.end]) from None
+        raise utf8_error(source, bad_line, offset, raw, exc.start, exc.end) from None
 
 
 def _out_errors(errors: str) -> str:

@@ -19,8 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from arabnorm.errors import DecodeError
-
 ERROR_POLICIES = ("strict", "surrogateescape", "replace")
 BLOCK_SIZE = 1 << 20
 
@@ -60,10 +58,10 @@ def iter_text_blocks(
         try:
             text = raw.decode("utf-8", errors)
         except UnicodeDecodeError as exc:
+            from arabnorm.io.encoding import utf8_error
+
             bad_line = line + raw.count(b"\n", 0, exc.start)
-            raise DecodeError(
-                source, bad_line, offset + exc.start, raw[exc.start : exc.end]
-            ) from None
+            raise utf8_error(source, bad_line, offset, raw, exc.start, exc.end) from None
         yield text, raw
         line += raw.count(b"\n")
         offset += len(raw)

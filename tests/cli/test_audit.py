@@ -43,7 +43,7 @@ def test_table_shows_every_category_and_stage(tmp_path: Path) -> None:
     res = run("audit", "-s", "tatweel", str(known), env={"COLUMNS": "120"})
     assert res.returncode == 0, res.stderr
     out = res.stdout.decode()
-    assert f"{known}: 10 lines" in out
+    assert f"{known}: 11 lines" in out
     for name in [*COUNT_NAMES, *NORMALIZING_STAGES]:
         assert name in out
     assert "█" in out

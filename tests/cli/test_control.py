@@ -100,10 +100,19 @@ def test_explain_standard_on_the_seeds() -> None:
     assert explained.stdout == plain.stdout
     lines = explained.stderr.decode().splitlines()
     names = [line.split()[0] for line in lines[1:]]
-    assert names == ["invisible", "forms", "tatweel", "diacritics", "quotes", "whitespace"]
+    assert names == [
+        "mojibake",
+        "invisible",
+        "forms",
+        "tatweel",
+        "diacritics",
+        "quotes",
+        "whitespace",
+    ]
     counts = dict(
         zip(names, (int(line.split()[1].replace(",", "")) for line in lines[1:]), strict=True)
     )
+    assert counts["mojibake"] == 0
     assert counts["tatweel"] == 3
     assert counts["diacritics"] == 13
     assert counts["quotes"] > 0
