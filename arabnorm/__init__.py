@@ -7,6 +7,7 @@ The public API::
     arabnorm.normalize(text, stages="alef,yaa")
     arabnorm.tokenize("قال: نعم")                        # ['قال', ':', 'نعم']
     arabnorm.tokenize(text, preset="none", spans=True)   # [Token(text, start, end), ...]
+    arabnorm.analyze("الكتاب في المدرسة")              # the terms Lucene indexes
     p = arabnorm.Pipeline.from_spec("diacritics:keep=shadda,tatweel")
     p.apply(text); p.map_batch(texts)
 
@@ -25,6 +26,7 @@ __all__ = [
     "Stage",
     "Token",
     "__version__",
+    "analyze",
     "build_pipeline",
     "normalize",
     "register",
@@ -32,6 +34,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from arabnorm.lucene.analyzer import Term
     from arabnorm.pipeline import Pipeline
     from arabnorm.stages import register
     from arabnorm.stages.base import Stage
@@ -120,6 +123,54 @@ def tokenize(
     return block.tokens_with_spans() if spans else block.tokens
 
 
+@lru_cache(maxsize=2)
+def _analyzer(name: str) -> Any:
+    from arabnorm.lucene.analyzer import Analyzer
+
+    return Analyzer(name)
+
+
+@overload
+def analyze(
+    text: str,
+    analyzer: Literal["arabic", "persian"] = ...,
+    *,
+    details: Literal[False] = ...,
+    offsets: Literal["codepoints", "utf16"] = ...,
+) -> list[str]: ...
+@overload
+def analyze(
+    text: str,
+    analyzer: Literal["arabic", "persian"] = ...,
+    *,
+    details: Literal[True],
+    offsets: Literal["codepoints", "utf16"] = ...,
+) -> list[Term]: ...
+def analyze(
+    text: str,
+    analyzer: Literal["arabic", "persian"] = "arabic",
+    *,
+    details: bool = False,
+    offsets: Literal["codepoints", "utf16"] = "codepoints",
+) -> list[str] | list[Term]:
+    """The terms Lucene's ``ArabicAnalyzer`` or ``PersianAnalyzer`` makes of ``text``.
+
+    These are the terms Elasticsearch, OpenSearch and Solr index for a field
+    with the ``arabic`` or ``persian`` analyzer; ``text`` is one field value.
+    With ``details=True``, each is a ``Term(token, start, end, type,
+    position)`` as Elasticsearch's ``_analyze`` API reports it, offsets in
+    code points of ``text`` (``offsets="utf16"``: UTF-16 code units, as
+    Elasticsearch counts them).
+
+    >>> analyze("الكتابان في المكتبة")
+    ['كتاب', 'مكتب']
+    >>> analyze("في البيت", details=True)
+    [Term(token='بيت', start=3, end=8, type='<ALPHANUM>', position=1)]
+    """
+    found = _analyzer(analyzer).analyze(text, offsets)
+    return found if details else [t.token for t in found]
+
+
 def __getattr__(name: str) -> Any:
     if name == "Pipeline":
         from arabnorm.pipeline import Pipeline
@@ -137,4 +188,8 @@ def __getattr__(name: str) -> Any:
         from arabnorm.tokenizer import Token
 
         return Token
+    if name == "Term":
+        from arabnorm.lucene.analyzer import Term
+
+        return Term
     raise AttributeError(f"module 'arabnorm' has no attribute {name!r}")

@@ -20,11 +20,12 @@ points they share.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["CharMap", "char_map", "parse_char_map", "read_data"]
+from arabnorm.datafiles import read_data
+
+__all__ = ["CharMap", "char_map", "parse_char_map"]
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,6 @@ class CharMap:
     def changes(self) -> dict[int, str]:
         """Only the entries whose value differs from the character itself."""
         return {cp: v for cp, v in self.mapping.items() if v != chr(cp)}
-
-
-def read_data(name: str) -> str:
-    """A data file shipped in ``arabnorm/data``.
-
-    Read straight from the package directory; ``importlib.resources`` (which
-    also works from a zip file) only when that fails, as importing it costs
-    several milliseconds of start-up.
-    """
-    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", name)
-    try:
-        with open(here, encoding="utf-8") as f:
-            return f.read()
-    except OSError:
-        from importlib.resources import files
-
-        return files("arabnorm").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def _value(field: str) -> str | None:

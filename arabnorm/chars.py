@@ -628,3 +628,13 @@ SENTENCE_END_PUNCTUATION = frozenset(
 """Marks that end a sentence or clause: at the start of a line, a sign of visual order."""
 NEVER_WORD_INITIAL = frozenset({TEH_MARBUTA, ALEF_MAKSURA})
 """Letters that end Arabic words and never start one."""
+# --- Lucene's Arabic and Persian normalizers ------------------------------------
+
+LUCENE_ALEFS = frozenset({ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW})
+"""What Lucene's ArabicNormalizer writes as a bare alef (not wasla nor wavy hamza)."""
+LUCENE_DELETED = HARAKAT_TANWIN_SHADDA_SUKUN | {TATWEEL}
+"""What Lucene's ArabicNormalizer deletes: U+064B..U+0652 and tatweel."""
+PERSIAN_YEHS = frozenset({FARSI_YEH, YEH_BARREE})
+"""What Lucene's PersianNormalizer writes as Arabic yeh."""
+PERSIAN_HEHS = frozenset({HEH_YEH_ABOVE, HEH_GOAL})
+"""What Lucene's PersianNormalizer writes as heh."""

@@ -27,6 +27,10 @@ PRESETS: dict[str, tuple[str, str]] = {
         "byte-identical to CAMeL Tools 1.6.0 arclean, dediac_ar and the alef, "
         "alef maksura and teh marbuta normalizers",
     ),
+    "lucene": (
+        "lucene",
+        "byte-identical to Lucene's ArabicNormalizer (Elasticsearch, OpenSearch, Solr)",
+    ),
     "none": ("", "changes nothing"),
 }
 

@@ -22,7 +22,7 @@ from arabnorm.stages.base import Edit, Example, Param, Rule, Stage, Step, Table
 ROOT = Path(__file__).resolve().parents[1]
 
 # Values tried for parameters without a list of choices.
-FREE_VALUES = {"max": ("1", "2", "3"), "marker": ("@@IGNORE@@", "@")}
+FREE_VALUES = {"max": ("1", "2", "3"), "marker": ("@@IGNORE@@", "@"), "list": ("persian",)}
 
 
 def stage_specs(names: Sequence[str] | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from arabnorm.errors import SpecError
 from arabnorm.pipeline import Pipeline
 from arabnorm.presets import DEFAULT_PRESET, PRESETS, preset_spec
 
-PRESET_NAMES = ["standard", "search", "camel", "none"]
+PRESET_NAMES = ["standard", "search", "camel", "lucene", "none"]
 
 # The one character on which CAMeL Tools' chain is not idempotent: arclean
 # maps REVERSED PILCROW SIGN to PILCROW SIGN, which arclean itself deletes.
@@ -52,11 +52,12 @@ def test_the_presets_are_the_contracted_ones() -> None:
         "digits,punctuation,quotes,elongation,whitespace"
     )
     assert preset_spec("camel") == "camel"
+    assert preset_spec("lucene") == "lucene"
     assert preset_spec("none") == ""
 
 
 def test_unknown_preset_lists_the_presets() -> None:
-    with pytest.raises(SpecError, match=r"'searching'.*standard, search, camel, none"):
+    with pytest.raises(SpecError, match=r"'searching'.*standard, search, camel, lucene, none"):
         preset_spec("searching")
 
 

@@ -19,6 +19,7 @@ from arabnorm import __version__
 
 # name -> "module:attribute"; help comes from the command itself.
 COMMANDS: dict[str, str] = {
+    "analyze": "arabnorm.cli.analyze:analyze",
     "audit": "arabnorm.cli.audit:audit",
     "clean": "arabnorm.cli.clean:clean",
     "diff": "arabnorm.cli.diff:diff",

@@ -85,7 +85,8 @@ def pipeline_options(func: F) -> F:
         metavar="NAME",
         default=None,
         shell_complete=complete_presets,
-        help="Named stage list: standard (default), search, camel, none. See 'arabnorm stages'.",
+        help="Named stage list: standard (default), search, camel, lucene, none. "
+        "See 'arabnorm stages'.",
     )(func)
     return func
 

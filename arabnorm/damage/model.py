@@ -27,9 +27,9 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from arabnorm import chars
+from arabnorm.datafiles import read_data
 
 BOUNDARY = "#"
 """Stands for the start and the end of a word in the letter pairs."""
@@ -43,7 +43,7 @@ SMOOTHING = 0.5
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("arabnorm").joinpath("data", name).read_text(encoding="utf-8")
+    text = read_data(name)
     return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("%")]
 
 

@@ -33,6 +33,10 @@ CONTRACT = {
         "marker": ("", None),
         "marked": ("keep", {"keep", "strip"}),
     },
+    "lucene": {},
+    "persian": {},
+    "stem": {},
+    "stopwords": {"list": ("arabic", None)},
 }
 
 # Stages that are pure per-code-point maps must be tables, so the pipeline fuses them.

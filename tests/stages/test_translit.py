@@ -52,7 +52,7 @@ def test_camel_maps_carry_their_attribution_and_go_back_exactly(scheme: str) -> 
 
 
 def open_data(name: str) -> str:
-    from arabnorm.charmaps import read_data
+    from arabnorm.datafiles import read_data
 
     return read_data(name)
 
