@@ -193,23 +193,23 @@ def audit_stream(
 
     A line longer than ``long_line`` bytes (default: the corpus runner's
     ``LONG_LINE``) is read in pieces and audited in
-    segments cut at spaces between words (``WordCutter``) when every stage
-    (and the pipeline) works within words, so memory stays bounded and the
-    numbers are those of the whole line; otherwise it is gathered whole.
+    segments cut at spaces between words when every stage and the pipeline
+    can run on such segments (``longline.segment_cutter``), so memory stays
+    bounded and the numbers are those of the whole line; otherwise it is
+    gathered whole.
     """
     from arabnorm.io import runner
     from arabnorm.io.formats import TextCodec
-    from arabnorm.io.longline import WordCutter
+    from arabnorm.io.longline import WordCutter, segment_cutter
 
     if stages is None:
         stages = default_stages()
     names = [stage.spec for stage in stages]
     report = Audit(path, changes=dict.fromkeys(names, 0))
     counter = ChangeCounter(pipeline) if pipeline is not None else None
-    audited = [*stages, *(pipeline.stages if pipeline is not None else ())]
-    by_segments = all(stage.word_local for stage in audited)
+    chains = [[stage] for stage in stages] + ([pipeline.stages] if pipeline is not None else [])
     line = _LineFlags()
-    cutter: WordCutter | None = None
+    cutter: WordCutter | bool | None = None  # False: the line is gathered
     parts: list[str] = []
     codec = TextCodec("surrogateescape")
     long_line = runner.LONG_LINE if long_line is None else long_line
@@ -219,14 +219,16 @@ def audit_stream(
             report.lines += item.data.count(b"\n") + (0 if item.data.endswith(b"\n") else 1)
             _audit_text(report, text, stages, names, counter, None)
             continue
-        if not by_segments:  # a stage must see the whole line
+        if cutter is None:
+            cutter = segment_cutter(*chains) or False
+        if cutter is False:  # a stage must see the whole line
             parts.append(text)
             if item.final:
                 report.lines += 1
                 _audit_text(report, "".join(parts), stages, names, counter, None)
                 parts = []
             continue
-        cutter = cutter or WordCutter()
+        assert isinstance(cutter, WordCutter)
         segments = cutter.feed(text, item.final)
         for segment in segments:
             if line.segments:

@@ -23,11 +23,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arabnorm import chars
 from arabnorm.pipeline import Alignment, Pipeline
 from arabnorm.stages.base import Edit, Stage, Step, Table
+
+if TYPE_CHECKING:
+    from arabnorm.io.longline import WordCutter
 
 __all__ = [
     "ChangeCounter",
@@ -206,16 +209,17 @@ class ChangeCounter:
         return self.pipeline.stages
 
     def line_streamer(self, margin: int | None = None) -> Any:
-        """A very long line, counted segment by segment when every stage works within words.
+        """A very long line, counted segment by segment when the pipeline allows.
 
-        The line is cut at spaces between words (``WordCutter``); each segment
-        is normalized and counted on its own, which gives the output and
-        counts of the whole line. Otherwise the line is gathered.
+        The line is cut at spaces between words (``longline.segment_cutter``);
+        each segment is normalized and counted on its own, which gives the
+        output and counts of the whole line. Otherwise the line is gathered.
         """
-        from arabnorm.io.longline import GatherStreamer
+        from arabnorm.io.longline import GatherStreamer, segment_cutter
 
-        if all(stage.word_local for stage in self.pipeline.stages):
-            return _CountedSegments(self)
+        cutter = segment_cutter(self.pipeline.stages)
+        if cutter is not None:
+            return _CountedSegments(self, cutter)
         return GatherStreamer(self.apply)
 
     def counts(self) -> list[tuple[str, int]]:
@@ -233,11 +237,9 @@ class ChangeCounter:
 class _CountedSegments:
     """A long line through a ``ChangeCounter``, segment by segment."""
 
-    def __init__(self, counter: ChangeCounter) -> None:
-        from arabnorm.io.longline import WordCutter
-
+    def __init__(self, counter: ChangeCounter, cutter: WordCutter) -> None:
         self._counter = counter
-        self._cutter = WordCutter()
+        self._cutter = cutter
         self._started = False
 
     def feed(self, text: str, final: bool) -> str:

@@ -150,14 +150,30 @@ def test_streaming_gives_the_same_audit_as_one_block(text: str, block_size: int)
     assert sum(whole.counts[k] for k in CHAR_CATEGORIES) <= whole.chars
 
 
-@pytest.mark.parametrize("spec", ["tatweel,diacritics,forms,invisible", "quotes:style=guillemets"])
+@pytest.mark.parametrize(
+    ("spec", "segmented"),
+    [
+        ("tatweel,diacritics,forms,invisible", True),
+        ("quotes:style=guillemets", False),  # pairs quotes across the line
+        ("mojibake,quotes", True),
+    ],
+)
 def test_a_long_line_read_in_pieces_gives_the_audit_of_the_whole_line(
-    spec: str, monkeypatch: pytest.MonkeyPatch
+    spec: str, segmented: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from arabnorm.io import longline
     from tests import registry
 
     monkeypatch.setattr(longline, "SEGMENT", 500)
+    monkeypatch.setattr(longline, "MARGIN", 2000)
+    cutters: list[object] = []
+    make = longline.segment_cutter
+
+    def spy(*chains: object) -> object:
+        cutters.append(make(*chains))  # type: ignore[arg-type]
+        return cutters[-1]
+
+    monkeypatch.setattr(longline, "segment_cutter", spy)
     line = registry.long_line("audit") + " ظ…ط±ط­ط¨ط§ \udcff"
     data = (f"short\n{line}\r\n{line}\nlast").encode("utf-8", "surrogateescape")
     stages = Pipeline.from_spec(spec).stages
@@ -168,3 +184,4 @@ def test_a_long_line_read_in_pieces_gives_the_audit_of_the_whole_line(
     assert cut.lines == 4
     assert cut.counts["mojibake_lines"] == 2
     assert cut.counts["invalid_utf8_lines"] == 2
+    assert cutters and all(isinstance(c, longline.WordCutter) == segmented for c in cutters)

@@ -191,7 +191,12 @@ def test_fast_counts_equal_counting_every_edit(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "spec", ["invisible,forms,tatweel,diacritics,quotes,whitespace", "quotes:style=guillemets"]
+    "spec",
+    [
+        "invisible,forms,tatweel,diacritics,quotes,whitespace",
+        "quotes:style=guillemets",
+        "mojibake,invisible,quotes,alef",
+    ],
 )
 def test_a_long_line_in_pieces_gives_the_output_and_counts_of_the_whole(
     spec: str, monkeypatch: pytest.MonkeyPatch
@@ -200,11 +205,13 @@ def test_a_long_line_in_pieces_gives_the_output_and_counts_of_the_whole(
     from tests import registry
 
     monkeypatch.setattr(longline, "SEGMENT", 300)
-    line = registry.long_line("explain") + "\n"
+    monkeypatch.setattr(longline, "MARGIN", 2000)
+    line = registry.long_line("explain") + " ظ…ط±ط­ط¨ط§ Ù…Ø±Ø­Ø¨Ø§ " * 20 + "\n"
     whole = ChangeCounter(Pipeline.from_spec(spec))
     expected = whole.apply(line)
     counter = ChangeCounter(Pipeline.from_spec(spec))
     streamer = counter.line_streamer()
+    assert isinstance(streamer, longline.GatherStreamer) == ("guillemets" in spec)
     out = [streamer.feed(line[i : i + 997], i + 997 >= len(line)) for i in range(0, len(line), 997)]
     assert "".join(out) == expected
     assert counter.counts() == whole.counts() and counter.chars_in == whole.chars_in

@@ -193,8 +193,8 @@ def _items(path: str, errors: str, encoding: str, notes: list[str]) -> Iterator[
 class _LongLine:
     """The diff of one very long line, fed in pieces, in bounded memory.
 
-    With a pipeline whose stages all work within words, the line is cut at
-    spaces between words (``WordCutter``), each segment traced on its own,
+    With a pipeline that can run on segments of the line cut at spaces
+    between words (``longline.segment_cutter``), each segment is traced on its own,
     and the old and new lines rendered into temporary files as they go;
     otherwise the line is gathered and traced whole.
     """
@@ -202,10 +202,10 @@ class _LongLine:
     def __init__(self, pipeline: Any, marks: tuple[Any, Any], context: int | None) -> None:
         import tempfile
 
-        from arabnorm.io.longline import WordCutter
+        from arabnorm.io.longline import segment_cutter
 
         self._pipeline = pipeline
-        self._cutter = WordCutter() if all(s.word_local for s in pipeline.stages) else None
+        self._cutter = segment_cutter(pipeline.stages)
         self._parts: list[str] = []
         self._spools = [tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")]
         self._spools.append(tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass"))

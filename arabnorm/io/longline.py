@@ -30,8 +30,10 @@ pipeline's steps, each step in the way its declarations allow (see
 
 from __future__ import annotations
 
+import bisect
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import regex
 
@@ -201,38 +203,139 @@ class StepStreamer:
         return text
 
 
+def cut_guards(steps: Sequence[Step]) -> list[Rule] | None:
+    """The rules whose matches a cut between words must keep away from, for ``steps`` in order.
+
+    Steps that work within words allow a cut at any space between two words.
+    Rules with a bounded ``context`` that come before every other step (so
+    they read the line as it is, e.g. ``mojibake`` first in a preset) allow a
+    cut at such a space when none of their matches lies within ``context``
+    characters of it: each side then has the same matches alone as in the
+    line, and the characters around the space do not change. Any other step
+    needs the whole line (``None``).
+    """
+    guards: list[Rule] = []
+    for i, step in enumerate(steps):
+        if step.word_local:
+            continue
+        if isinstance(step, Rule) and step.context is not None and len(guards) == i:
+            guards.append(step)
+            continue
+        return None
+    return guards
+
+
+def segment_cutter(*chains: Sequence[Any], size: int | None = None) -> WordCutter | None:
+    """A cutter for one long line, when every chain of stages may run on its segments.
+
+    Each chain is a sequence of stages run in order on the line as read (a
+    pipeline, or one stage audited on its own). ``None`` when some chain
+    needs the whole line (see ``cut_guards``).
+    """
+    guards: dict[tuple[Any, int | None], Rule] = {}
+    for chain in chains:
+        found = cut_guards([step for stage in chain for step in stage.steps])
+        if found is None:
+            return None
+        for rule in found:  # rules that match alike block alike
+            guards.setdefault((rule.pattern, rule.context), rule)
+    return WordCutter(size, list(guards.values()))
+
+
+class _Guard:
+    """Where one rule's matches forbid a cut, found once over the text a cutter holds."""
+
+    __slots__ = ("blocked", "rule", "scanned")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.blocked: list[tuple[int, int]] = []  # (first, last) forbidden cut positions
+        self.scanned = 0  # matches before this position are in ``blocked``
+
+    def scan(self, data: str, limit: int, final: bool) -> int:
+        """Record the matches that start before ``limit``; cuts before the result are judged.
+
+        A match that reaches past ``limit`` in text that is not final may
+        still grow: the scan stops there and resumes at it next time.
+        """
+        reach = (self.rule.context or 0) + 1
+        for m in self.rule.matches(data, self.scanned):
+            start, end = (int(x) for x in m.span())
+            if start >= limit:
+                break
+            if end > limit and not final:
+                self.scanned = start
+                return start - reach
+            self.blocked.append((start - reach, end + reach - 1))
+            self.scanned = max(end, start + 1)
+        self.scanned = max(self.scanned, limit)
+        return limit if final else limit - reach
+
+    def allows(self, pos: int) -> bool:
+        """Whether a cut at ``pos`` keeps away from every match recorded."""
+        # matches do not overlap, so the intervals end in the order they start
+        i = bisect.bisect_right(self.blocked, (pos, sys.maxsize)) - 1
+        return i < 0 or self.blocked[i][1] < pos
+
+    def shift(self, by: int) -> None:
+        self.blocked = [(a - by, b - by) for a, b in self.blocked if b - by >= 0]
+        self.scanned = max(self.scanned - by, 0)
+
+
 class WordCutter:
     """Cuts one long line, given in pieces, into segments at spaces between two words.
 
     Segments are about ``size`` characters long (longer only where no such
     space is), and the spaces they were cut at are left out: the line is the
-    segments joined by single spaces. A pipeline whose stages all work
-    within words (``Stage.word_local``) gives, on the line, its outputs on the
+    segments joined by single spaces. A pipeline whose steps all work within
+    words (``Stage.word_local``) gives, on the line, its outputs on the
     segments joined the same way, so each segment can be processed alone.
+    With ``guards`` (see ``cut_guards``) a cut also keeps ``context``
+    characters away from every match of each guard rule, which extends the
+    same promise to pipelines that start with such rules.
 
     >>> cutter = WordCutter(size=4)
     >>> cutter.feed("ab cd e", final=False), cutter.feed("f gh", final=True)
     (['ab', 'cd'], ['ef', 'gh'])
     """
 
-    def __init__(self, size: int | None = None) -> None:
+    def __init__(self, size: int | None = None, guards: Sequence[Rule] = ()) -> None:
         self.size = SEGMENT if size is None else size
         self._pending = ""
-        self._scanned = 0  # no boundary lies in the pending text before this
+        self._scanned = 0  # no allowed cut lies in the pending text before this
+        self._guards = [_Guard(rule) for rule in guards]
+
+    def _allowed(self, pos: int) -> bool:
+        return all(g.allows(pos) for g in self._guards)
+
+    def _last_cut(self, data: str, lo: int, hi: int) -> int | None:
+        for found in LAST_WORD_BOUNDARY.finditer(data, lo, hi):
+            if self._allowed(found.start()):
+                return int(found.start())
+        return None
+
+    def _first_cut(self, data: str, lo: int, hi: int) -> int | None:
+        for found in FIRST_WORD_BOUNDARY.finditer(data, lo, hi):
+            if self._allowed(found.start()):
+                return int(found.start())
+        return None
 
     def feed(self, text: str, final: bool) -> list[str]:
         data = self._pending + text if self._pending else text
         out: list[str] = []
         start = 0
-        end = len(data)
-        while end - start >= self.size:
-            found = LAST_WORD_BOUNDARY.search(data, start + 1, start + self.size)
-            if found is None:  # a long run without a place to cut: the first one after
-                found = FIRST_WORD_BOUNDARY.search(data, max(start + self.size, self._scanned))
-                if found is None:
-                    self._scanned = max(end - 1, 0)
+        limit = len(data)
+        if self._guards:
+            # a match near the end of what has been read may still change
+            read = limit if final else max(limit - MARGIN, 0)
+            limit = min(guard.scan(data, read, final) for guard in self._guards)
+        while limit - start >= self.size:
+            cut = self._last_cut(data, start + 1, min(start + self.size, limit))
+            if cut is None:  # a long run without a place to cut: the first one after
+                cut = self._first_cut(data, max(start + self.size, self._scanned), limit)
+                if cut is None:
+                    self._scanned = max(limit - 1, 0)
                     break
-            cut = found.start()
             out.append(data[start:cut])
             start = cut + 1
             self._scanned = 0
@@ -240,9 +343,13 @@ class WordCutter:
             out.append(data[start:])
             self._pending = ""
             self._scanned = 0
+            for guard in self._guards:
+                guard.blocked, guard.scanned = [], 0
         else:
             self._pending = data[start:]
             self._scanned = max(self._scanned - start, 0)
+            for guard in self._guards:
+                guard.shift(start)
         return out
 
 

@@ -273,7 +273,8 @@ class SpooledTokenStreamer:
 
     The line is cut at spaces between two words (``WordCutter``) into pieces
     of about ``PIECE`` characters, and each piece is tokenized on its own:
-    the pipeline's stages all work within words, so the tokens and spans are
+    the pipeline's stages work within words (or start with rules the cuts
+    keep away from, see ``segment_cutter``), so the tokens and spans are
     those of the whole line. What must come after the tokens (the spans of a JSON object, the
     rows of a CoNLL-U sentence, which follow its ``# text``) waits in a
     temporary file and is written in chunks at the end. Memory grows only
@@ -283,13 +284,20 @@ class SpooledTokenStreamer:
     PIECE = 1 << 17
     CHUNK = 1 << 20  # characters per chunk of spooled output
 
-    def __init__(self, fmt: str, pipeline: Any, clitics: str | None, counter: list[int]) -> None:
+    def __init__(
+        self,
+        fmt: str,
+        pipeline: Any,
+        clitics: str | None,
+        counter: list[int],
+        cutter: WordCutter | None = None,
+    ) -> None:
         import tempfile
 
         self._fmt = fmt
         self._tokenized = Tokenized(pipeline, "split" if clitics and fmt == "conllu" else clitics)
         self._counter = counter
-        self._cutter = WordCutter(self.PIECE)
+        self._cutter = cutter or WordCutter(self.PIECE)
         self._offset = 0  # where the next segment starts in the line
         self._tokens = 0  # tokens written so far
         self._word_id = 1
@@ -404,9 +412,9 @@ class TokenWriter:
         """How the runner feeds one very long line.
 
         Text output without sentences is a pipeline and streams as one; JSON
-        lines and CoNLL-U stream in bounded memory when every stage works
-        within words (``SpooledTokenStreamer``); otherwise the line is
-        gathered first.
+        lines and CoNLL-U stream in bounded memory when the line can be cut
+        between words for the pipeline (``SpooledTokenStreamer``,
+        ``segment_cutter``); otherwise the line is gathered first.
         """
         from arabnorm.io.longline import GatherStreamer
 
@@ -418,8 +426,13 @@ class TokenWriter:
             if make is None:
                 return GatherStreamer(self)
             return _Chain(make(margin), joined)
-        if not self.sentences and all(stage.word_local for stage in self.pipeline.stages):
-            return SpooledTokenStreamer(self.fmt, self.pipeline, self.clitics, self._counter)
+        from arabnorm.io.longline import segment_cutter
+
+        cutter = segment_cutter(self.pipeline.stages, size=SpooledTokenStreamer.PIECE)
+        if not self.sentences and cutter is not None:
+            return SpooledTokenStreamer(
+                self.fmt, self.pipeline, self.clitics, self._counter, cutter
+            )
         return GatherStreamer(self)
 
     def __reduce__(self) -> tuple[object, ...]:

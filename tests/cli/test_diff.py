@@ -169,6 +169,7 @@ def test_a_long_line_read_in_pieces_gives_the_diff_of_the_whole_line(
     whole = CliRunner().invoke(cli, cmd)
     monkeypatch.setattr(runner, "LONG_LINE", 1000)
     monkeypatch.setattr(longline, "SEGMENT", 700)
+    monkeypatch.setattr(longline, "MARGIN", 2000)
     cut = CliRunner().invoke(cli, cmd)
     assert whole.exit_code == cut.exit_code == 1
     assert cut.stdout_bytes == whole.stdout_bytes

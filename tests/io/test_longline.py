@@ -92,3 +92,52 @@ def test_a_step_can_supply_its_own_feeder() -> None:
 
     streamer = StepStreamer([Counter()])
     assert streamer.feed("a", False) + streamer.feed("b", True) == "1a2b"
+
+
+def test_cut_guards_allow_leading_context_rules_only() -> None:
+    from arabnorm.io.longline import cut_guards, segment_cutter
+    from arabnorm.pipeline import Pipeline
+
+    def steps(spec: str) -> list[object]:
+        return [step for stage in Pipeline.from_spec(spec).stages for step in stage.steps]
+
+    assert cut_guards(steps("tatweel,alef")) == []  # type: ignore[arg-type]
+    (rule,) = cut_guards(steps("mojibake,tatweel,alef"))  # type: ignore[arg-type,misc]
+    assert type(rule).__name__ == "MojibakeRule" and rule.context
+    # after a step that changes text, the rule reads text the cutter never sees
+    assert cut_guards(steps("tatweel,mojibake")) is None  # type: ignore[arg-type]
+    assert cut_guards(steps("visual")) is None  # type: ignore[arg-type]
+    assert segment_cutter(Pipeline.from_preset("standard").stages) is not None
+    assert segment_cutter(Pipeline.from_spec("quotes:style=guillemets").stages) is None
+
+
+DAMAGED = ["ظ…ط±ط­ط¨ط§", "ط§ظ„ط¹ط§ظ„ظ…", "Ù…Ø±Ø­Ø¨Ø§", "ط§", "ظ„", "cafÃ©", "الحظ…"]
+DAMAGED += ["مرحبا", "كتاب", "ab"]
+
+
+def test_guarded_cuts_give_the_whole_line_result(monkeypatch: object) -> None:
+    """A line cut where no mojibake match is near gives, segment by segment, the line's output."""
+    from arabnorm.io import longline
+    from arabnorm.pipeline import Pipeline
+
+    monkeypatch.setattr(longline, "MARGIN", 900)  # type: ignore[attr-defined]
+    pipeline = Pipeline.from_preset("standard")
+    rng = random.Random(11)
+    for _ in range(8):
+        # clean stretches long enough to cut in, between damaged ones
+        words = []
+        for _ in range(60):
+            pool = DAMAGED if rng.random() < 0.3 else DAMAGED[-3:]
+            words += [rng.choice(pool) for _ in range(rng.randint(1, 120))]
+        line = " ".join(words)
+        cutter = longline.segment_cutter(pipeline.stages, size=rng.randint(50, 400))
+        assert cutter is not None
+        segments: list[str] = []
+        pos = 0
+        while pos < len(line):
+            step = rng.randint(1, 3000)
+            segments += cutter.feed(line[pos : pos + step], final=pos + step >= len(line))
+            pos += step
+        assert " ".join(segments) == line
+        assert len(segments) > 5
+        assert " ".join(pipeline.apply(s) for s in segments) == pipeline.apply(line)
