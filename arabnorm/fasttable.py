@@ -238,14 +238,15 @@ class VectorRuns:
 class VectorTrim:
     """A ``TrimRule`` run by locating the runs of its character, vectorized.
 
-    Each maximal run of the character is one case of the rule: deleted when
-    it starts a line (after ``\\n`` or at the start of the text) or ends one
-    (before ``\\n``, ``\\r\\n``, a final ``\\r`` or the end of the text),
-    otherwise shortened to one character if longer. So only two kinds of
-    runs can change: runs of two or more, found where two copies touch, and
-    runs of one beside a line break or at an end of the text. Both come from
-    small arrays (the word-separating spaces, one in every few characters,
-    are never listed), and only the runs that change are cut by slicing.
+    Each maximal run of the character is one case of the rule: deleted when it
+    starts a line (after ``\\n`` or at the start of the text) or ends one
+    (before ``\\n``, ``\\r\\n``, a final ``\\r`` or the end of the text) and
+    does not follow a ``\\r``, otherwise shortened to one character if longer.
+    So only two kinds of runs can change: runs of two or more, found where two
+    copies touch, and runs of one beside a line break or at an end of the
+    text. Both come from small arrays (the word-separating spaces, one in
+    every few characters, are never listed), and only the runs that change are
+    cut by slicing.
     Short texts and texts with lone surrogates go to the rule itself.
 
     >>> from arabnorm.stages.base import TrimRule
@@ -290,13 +291,14 @@ class VectorTrim:
         ends = np.concatenate((long_ends, edge + 1))
         order = np.argsort(starts, kind="stable")
         starts, ends = starts[order], ends[order]
-        trim = (starts == 0) | (units[starts - 1] == _EDGE)  # units[-1] only when starts == 0
+        before = units[starts - 1]  # units[-1] only when starts == 0
         after = units[np.minimum(ends, n - 1)]
         after2 = units[np.minimum(ends + 1, n - 1)]
         inside = ends < n
-        trim |= ~inside
-        trim |= inside & (after == _EDGE)
-        trim |= inside & (after == 0x0D) & ((ends + 1 == n) | (after2 == _EDGE))
+        at_end = ~inside | (after == _EDGE)
+        at_end |= inside & (after == 0x0D) & ((ends + 1 == n) | (after2 == _EDGE))
+        at_end &= (starts == 0) | (before != 0x0D)  # a "\r" before it would join the terminator
+        trim = (starts == 0) | (before == _EDGE) | at_end
         change = trim | (ends - starts >= 2)
         if not change.any():
             return text

@@ -66,8 +66,14 @@ def _load() -> None:
     if _loaded:
         return
     _loaded = True
-    for module in builtin_modules():
+    modules = builtin_modules()
+    for module in modules:
         importlib.import_module(module)
+    # built-ins in module order, whichever module was imported first
+    rank = {module: i for i, module in enumerate(modules)}
+    ordered = sorted(_REGISTRY.items(), key=lambda kv: rank.get(kv[1].__module__, len(rank)))
+    _REGISTRY.clear()
+    _REGISTRY.update(ordered)
 
 
 def _load_plugins() -> None:

@@ -364,12 +364,14 @@ class _TrimOrOne:
 class TrimRule(Rule):
     """Delete runs of ``char`` at either end of a line; shorten longer runs inside to one.
 
-    "A run at the end of a line" means before ``\\n``, before ``\\r\\n``, or at
-    the end of the text (also before a final ``\\r``), so line terminators
-    stay as they are. A run of one inside a line is not a match. The pattern
-    finds runs only where no ``char`` precedes and takes them possessively,
-    so a long run costs linear time. Like ``RunRule``, it is its own class so
-    the compiler can find the runs by comparing code units, vectorized.
+    "A run at the end of a line" means before ``\\n``, before ``\\r\\n``, or
+    at the end of the text (also before a final ``\\r``), so line terminators
+    stay as they are; a run that follows a ``\\r`` there is only shortened,
+    since trimming it would join the ``\\r`` to the terminator. A run of one
+    inside a line is not a match. The pattern finds runs only where no
+    ``char`` precedes and takes them possessively, so a long run costs linear
+    time. Like ``RunRule``, it is its own class so the compiler can find the
+    runs by comparing code units, vectorized.
 
     >>> TrimRule(" ").apply("  a   b \\r\\n c\\r")
     'a b\\r\\nc\\r'
@@ -383,7 +385,7 @@ class TrimRule(Rule):
         self.char = char
         c = regex.escape(char)
         super().__init__(
-            f"(?m)(?P<trim>^{c}++|(?<!{c}){c}++(?=\\r?$))|(?<!{c}){c}{{2,}}+",
+            f"(?m)(?P<trim>^{c}++|(?<![{c}\\r]){c}++(?=\\r?$))|(?<!{c}){c}{{2,}}+",
             _TrimOrOne(char),
             triggers=char,
             word_local=char not in chars.WORD_EDGE,

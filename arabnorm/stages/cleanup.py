@@ -94,12 +94,15 @@ class Whitespace(Stage):
     space...) and every tab becomes a space, runs of spaces collapse to one,
     and both ends of every line are trimmed: ``"  كتب\\u00a0\\u00a0الطالب "``
     becomes ``"كتب الطالب"``. Line breaks are never touched, and the ``\\r``
-    of a ``\\r\\n`` stays with its ``\\n``.
+    of a ``\\r\\n`` stays with its ``\\n``; spaces between a lone ``\\r`` and
+    the end of a line are shortened to one, not removed, so the line keeps
+    its ending.
     """
 
     name = "whitespace"
     summary = "spaces and tabs to one space, lines trimmed"
     lossy = True
+    version = 2  # 2: spaces after a "\r" at a line end are kept (one), not trimmed
     examples = (Example("كتب\u00a0\u00a0الطالب\t", "كتب الطالب"),)
 
     def build_steps(self) -> Sequence[Step]:
