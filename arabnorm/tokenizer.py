@@ -134,8 +134,8 @@ _TOKEN_BODY = (
 TOKEN = regex.compile(_TOKEN_BODY, regex.V1)
 """One token; ``TOKEN.finditer(text)`` yields every token of ``text``."""
 
-TOKEN_OR_LINE_BREAK = regex.compile(rf"{_TOKEN_BODY}|\r?\n", regex.V1)
-"""A token, or a line break (``\\n`` or ``\\r\\n``) as a match of its own."""
+TOKEN_OR_LINE_BREAK = regex.compile(rf"{_TOKEN_BODY}|\r?\n|\r\Z", regex.V1)
+"""A token, or a line break (``\\n``, ``\\r\\n``, or the ``\\r`` that ends the text)."""
 
 
 def token_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -244,7 +244,8 @@ def join_tokens(text: str) -> str:
     """``text`` with its tokens separated by one space, line by line.
 
     Line breaks (``\\n`` and ``\\r\\n``) stay where they are; spaces at both
-    ends of each line go. A ``\\r`` that does not end a line is a space.
+    ends of each line go. A ``\\r`` that does not end a line is a space; one
+    at the end of the text stays, as the start of the line's ending.
 
     >>> join_tokens("قال:\\"نعم\\"  \\r\\nلا!!")
     'قال : " نعم "\\r\\nلا !!'
@@ -253,12 +254,8 @@ def join_tokens(text: str) -> str:
     lines = text.split("\n")
     if "\r" not in text:
         return "\n".join([" ".join(map(get, line.split())) for line in lines])
-    last = len(lines) - 1
     return "\n".join(
-        [
-            " ".join(map(get, line.split())) + ("\r" if i < last and line[-1:] == "\r" else "")
-            for i, line in enumerate(lines)
-        ]
+        [" ".join(map(get, line.split())) + ("\r" if line[-1:] == "\r" else "") for line in lines]
     )
 
 
@@ -381,7 +378,7 @@ def join_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     for m in TOKEN_OR_LINE_BREAK.finditer(text):
         start, end = m.span()
         piece = m[0]
-        breaks = piece[-1] == "\n"
+        breaks = piece[-1] in "\r\n"  # no token ends with either
         want = "" if line_start or breaks else " "
         if text[last:start] != want:
             edits.append((last, start, out, out + len(want)))

@@ -304,6 +304,8 @@ def test_fast_paths_agree_with_the_pattern(text: str) -> None:
     assert tokens(text) == by_pattern
     joined = " ".join([m[0] for m in TOKEN_OR_LINE_BREAK.finditer(text)])
     joined = joined.replace(" \r\n", "\r\n").replace(" \n", "\n").replace("\n ", "\n")
+    if joined.endswith(" \r"):  # the "\r" that ends the text ends its line
+        joined = joined[:-2] + "\r"
     assert join_tokens(text) == joined
     for line in text.split("\n"):
         toks, spans = line_tokens_and_spans(line)

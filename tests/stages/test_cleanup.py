@@ -118,6 +118,18 @@ def test_whitespace_leaves_a_lone_carriage_return_inside_a_line() -> None:
     assert run("whitespace", "a \rb") == "a \rb"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("0 \r ", "0 \r "), ("a\r  \nb", "a\r \nb"), ("x \r  \r\n", "x \r \r\n"), ("a \r", "a\r")],
+)
+def test_whitespace_keeps_spaces_after_a_lone_carriage_return_at_a_line_end(
+    text: str, expected: str
+) -> None:
+    # trimming them would make the lone \r the \r of a CRLF ending
+    assert run("whitespace", text) == expected
+    assert run("whitespace", expected) == expected
+
+
 def test_whitespace_keeps_other_controls_and_zero_width_characters() -> None:
     assert run("whitespace", "a\u200bb\x0bc\u2028d") == "a\u200bb\x0bc\u2028d"
 
