@@ -201,18 +201,25 @@ def audit_stream(
     from arabnorm.io import runner
     from arabnorm.io.formats import TextCodec
     from arabnorm.io.longline import WordCutter, segment_cutter
+    from arabnorm.stages.damaged import Visual
 
     if stages is None:
         stages = default_stages()
     names = [stage.spec for stage in stages]
     report = Audit(path, changes=dict.fromkeys(names, 0))
     counter = ChangeCounter(pipeline) if pipeline is not None else None
+    long_line = runner.LONG_LINE if long_line is None else long_line
     chains = [[stage] for stage in stages] + ([pipeline.stages] if pipeline is not None else [])
+    chains.append([Visual()])  # the visual-order count judges each line whole
+    # a line read in pieces holds at least this many characters: stages that
+    # leave such lines as they are (visual) are not run on its segments
+    long_chars = long_line // 4 + 1
+    on_long = [s for s in stages if not _leaves_lines_longer(s, long_chars)]
+    names_on_long = [s.spec for s in on_long]
     line = _LineFlags()
     cutter: WordCutter | bool | None = None  # False: the line is gathered
     parts: list[str] = []
     codec = TextCodec("surrogateescape")
-    long_line = runner.LONG_LINE if long_line is None else long_line
     for item in runner.iter_blocks(stream, codec, path, block_size, long_line):
         text = item.data.decode("utf-8", "surrogateescape")
         if isinstance(item, runner.Block):
@@ -220,7 +227,7 @@ def audit_stream(
             _audit_text(report, text, stages, names, counter, None)
             continue
         if cutter is None:
-            cutter = segment_cutter(*chains) or False
+            cutter = segment_cutter(*chains, line_chars=long_chars) or False
         if cutter is False:  # a stage must see the whole line
             parts.append(text)
             if item.final:
@@ -234,7 +241,7 @@ def audit_stream(
             if line.segments:
                 report.chars += 1  # the space the line was cut at
             line.segments += 1
-            _audit_text(report, segment, stages, names, counter, line)
+            _audit_text(report, segment, on_long, names_on_long, counter, line)
         if item.final:
             report.lines += 1
             report.counts["invalid_utf8_lines"] += line.invalid
@@ -245,6 +252,11 @@ def audit_stream(
     if counter is not None:
         report.pipeline_changes = sum(n for _, n in counter.counts())
     return report
+
+
+def _leaves_lines_longer(stage: Stage, chars: int) -> bool:
+    """Whether ``stage`` leaves every line of ``chars`` characters or more as it is."""
+    return all(step.max_line is not None and step.max_line < chars for step in stage.steps)
 
 
 @dataclass
@@ -269,7 +281,9 @@ def _audit_text(
     counts = report.counts
     invalid = _count_lines(_ESCAPED_BYTE, text)
     mojibake = mojibake_lines(text)
-    visual = visual_order_lines(text)
+    # a line read in segments is too long to be judged visual (the cutter
+    # makes segments only then)
+    visual = visual_order_lines(text) if line is None else 0
     if line is None:
         counts["invalid_utf8_lines"] += invalid
         counts["mojibake_lines"] += mojibake

@@ -15,6 +15,7 @@ from arabnorm.audit import (
     audit_stream,
     audit_text,
     count_categories,
+    default_stages,
     mojibake_lines,
     visual_order_lines,
 )
@@ -161,16 +162,18 @@ def test_streaming_gives_the_same_audit_as_one_block(text: str, block_size: int)
 def test_a_long_line_read_in_pieces_gives_the_audit_of_the_whole_line(
     spec: str, segmented: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from arabnorm.damage import visual
     from arabnorm.io import longline
     from tests import registry
 
     monkeypatch.setattr(longline, "SEGMENT", 500)
     monkeypatch.setattr(longline, "MARGIN", 2000)
+    monkeypatch.setattr(visual, "MAX_LINE", 200)  # lines read in pieces (> 250) are never visual
     cutters: list[object] = []
     make = longline.segment_cutter
 
-    def spy(*chains: object) -> object:
-        cutters.append(make(*chains))  # type: ignore[arg-type]
+    def spy(*chains: object, **options: object) -> object:
+        cutters.append(make(*chains, **options))  # type: ignore[arg-type]
         return cutters[-1]
 
     monkeypatch.setattr(longline, "segment_cutter", spy)
@@ -185,3 +188,28 @@ def test_a_long_line_read_in_pieces_gives_the_audit_of_the_whole_line(
     assert cut.counts["mojibake_lines"] == 2
     assert cut.counts["invalid_utf8_lines"] == 2
     assert cutters and all(isinstance(c, longline.WordCutter) == segmented for c in cutters)
+
+
+def test_a_long_line_audited_by_every_stage_is_read_in_segments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every stage (stop words, translit, visual included) counts a long line piece by piece."""
+    import random
+
+    from arabnorm.damage import visual
+    from arabnorm.io import longline
+
+    monkeypatch.setattr(longline, "SEGMENT", 2)  # cut wherever a cut is allowed
+    monkeypatch.setattr(longline, "MARGIN", 2000)
+    monkeypatch.setattr(visual, "MAX_LINE", 200)
+    rng = random.Random(5)
+    words = ["في", "من", "الكتاب", "والمدرسة", "ظ…ط±ط­ط¨ط§", "Ù…Ø±Ø­Ø¨Ø§", "كتـاب", "a", "3"]
+    line = " ".join(rng.choice(words) for _ in range(6000))
+    data = f"قصير\n{line}\r\n{line}".encode()
+    whole = audit_stream(io.BytesIO(data), "x", None, Pipeline.from_preset("search"))
+    cut = audit_stream(
+        io.BytesIO(data), "x", None, Pipeline.from_preset("search"), block_size=700, long_line=1000
+    )
+    assert cut == whole
+    assert whole.changes["stopwords"] > 0 and whole.counts["mojibake_lines"] == 2
+    assert longline.segment_cutter(*[[s] for s in default_stages()], line_chars=251) is not None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -84,13 +85,14 @@ def render(
     """
     size = len(text)
     windows = [(0, size)] if context is None else _windows(spans, size, context)
+    starts = [start for start, _ in spans]  # in order, as the windows are
     pieces: list[str] = []
     for lo, hi in windows:
         if lo > 0:
             pieces.append(ELLIPSIS)
         pos = lo
-        for start, end in spans:
-            if end <= start or start < lo or end > hi:
+        for start, end in spans[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+            if end <= start or end > hi:
                 continue
             pieces.append(_visible(text[pos:start], False))
             pieces.append(marks[0] + _visible(text[start:end], True) + marks[1])

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 import regex
@@ -203,42 +203,71 @@ class StepStreamer:
         return text
 
 
-def cut_guards(steps: Sequence[Step]) -> list[Rule] | None:
-    """The rules whose matches a cut between words must keep away from, for ``steps`` in order.
+def cut_guards(steps: Sequence[Step], line_chars: int = 0) -> list[Step] | None:
+    """The steps that must approve each cut between words, for ``steps`` run in order.
 
-    Steps that work within words allow a cut at any space between two words.
-    Rules with a bounded ``context`` that come before every other step (so
-    they read the line as it is, e.g. ``mojibake`` first in a preset) allow a
-    cut at such a space when none of their matches lies within ``context``
-    characters of it: each side then has the same matches alone as in the
-    line, and the characters around the space do not change. Any other step
-    needs the whole line (``None``).
+    Cuts stand on spaces between two words. Steps that work within words
+    (``word_local``) allow them and keep such a space between words. Rules
+    with a bounded ``context`` that come before every other step (so they
+    read the line as it is, e.g. ``mojibake`` first in a preset) allow a cut
+    when none of their matches lies within ``context`` characters of it:
+    each side then has the same matches alone as in the line, and the
+    characters around the space stay. A first step that judges cuts itself
+    (``checks_cuts``, e.g. ``stopwords``) is asked for each. Steps that run alike on both sides of
+    any space (``space_local``) allow them too, but may change the letters
+    beside it, so after one only such steps may follow. A step that leaves
+    lines longer than ``max_line`` as they are does nothing on a line of
+    ``line_chars`` characters when that is more. Any other step needs the
+    whole line (``None``).
     """
-    guards: list[Rule] = []
-    for i, step in enumerate(steps):
-        if step.word_local:
+    guards: list[Step] = []
+    edges = True  # the cuts still stand between two letters or digits
+    untouched = True  # the steps so far leave the text as it was read
+    for step in steps:
+        if step.max_line is not None and line_chars > step.max_line:
             continue
-        if isinstance(step, Rule) and step.context is not None and len(guards) == i:
+        if step.word_local and edges:
+            untouched = False
+            continue
+        if untouched and isinstance(step, Rule) and step.context is not None:
+            guards.append(step)  # the text beside every cut stays as read
+            untouched = False
+            continue
+        if untouched and step.checks_cuts:
             guards.append(step)
+            untouched = edges = False
+            continue
+        untouched = False
+        if step.space_local:
+            edges = False
             continue
         return None
     return guards
 
 
-def segment_cutter(*chains: Sequence[Any], size: int | None = None) -> WordCutter | None:
+def segment_cutter(
+    *chains: Sequence[Any], size: int | None = None, line_chars: int | None = None
+) -> WordCutter | None:
     """A cutter for one long line, when every chain of stages may run on its segments.
 
     Each chain is a sequence of stages run in order on the line as read (a
     pipeline, or one stage audited on its own). ``None`` when some chain
-    needs the whole line (see ``cut_guards``).
+    needs the whole line (see ``cut_guards``). The line is one the reader
+    found too long to hold: at least ``line_chars`` characters (by default
+    what ``LONG_LINE`` bytes of UTF-8 hold at the least).
     """
-    guards: dict[tuple[Any, int | None], Rule] = {}
+    if line_chars is None:
+        from arabnorm.io import runner
+
+        line_chars = runner.LONG_LINE // 4
+    guards: dict[object, Step] = {}
     for chain in chains:
-        found = cut_guards([step for stage in chain for step in stage.steps])
+        found = cut_guards([step for stage in chain for step in stage.steps], line_chars)
         if found is None:
             return None
-        for rule in found:  # rules that match alike block alike
-            guards.setdefault((rule.pattern, rule.context), rule)
+        for step in found:  # rules that match alike block alike
+            key = (step.pattern, step.context) if isinstance(step, Rule) else step
+            guards.setdefault(key, step)
     return WordCutter(size, list(guards.values()))
 
 
@@ -271,7 +300,7 @@ class _Guard:
         self.scanned = max(self.scanned, limit)
         return limit if final else limit - reach
 
-    def allows(self, pos: int) -> bool:
+    def allows(self, data: str, pos: int, final: bool) -> bool:
         """Whether a cut at ``pos`` keeps away from every match recorded."""
         # matches do not overlap, so the intervals end in the order they start
         i = bisect.bisect_right(self.blocked, (pos, sys.maxsize)) - 1
@@ -280,6 +309,30 @@ class _Guard:
     def shift(self, by: int) -> None:
         self.blocked = [(a - by, b - by) for a, b in self.blocked if b - by >= 0]
         self.scanned = max(self.scanned - by, 0)
+
+    def reset(self) -> None:
+        self.blocked, self.scanned = [], 0
+
+
+class _CheckGuard:
+    """A step that judges each cut itself (``Step.allows_cut``)."""
+
+    __slots__ = ("step",)
+
+    def __init__(self, step: Step) -> None:
+        self.step = step
+
+    def scan(self, data: str, limit: int, final: bool) -> int:
+        return limit
+
+    def allows(self, data: str, pos: int, final: bool) -> bool:
+        return self.step.allows_cut(data, pos)
+
+    def shift(self, by: int) -> None:
+        pass
+
+    def reset(self) -> None:
+        pass
 
 
 class WordCutter:
@@ -299,25 +352,20 @@ class WordCutter:
     (['ab', 'cd'], ['ef', 'gh'])
     """
 
-    def __init__(self, size: int | None = None, guards: Sequence[Rule] = ()) -> None:
+    def __init__(self, size: int | None = None, guards: Sequence[Step] = ()) -> None:
         self.size = SEGMENT if size is None else size
         self._pending = ""
         self._scanned = 0  # no allowed cut lies in the pending text before this
-        self._guards = [_Guard(rule) for rule in guards]
+        self._guards: list[_Guard | _CheckGuard] = [
+            _CheckGuard(step) if step.checks_cuts else _Guard(step)  # type: ignore[arg-type]
+            for step in guards
+        ]
 
-    def _allowed(self, pos: int) -> bool:
-        return all(g.allows(pos) for g in self._guards)
-
-    def _last_cut(self, data: str, lo: int, hi: int) -> int | None:
-        for found in LAST_WORD_BOUNDARY.finditer(data, lo, hi):
-            if self._allowed(found.start()):
-                return int(found.start())
-        return None
-
-    def _first_cut(self, data: str, lo: int, hi: int) -> int | None:
-        for found in FIRST_WORD_BOUNDARY.finditer(data, lo, hi):
-            if self._allowed(found.start()):
-                return int(found.start())
+    def _cut(self, found: Iterable[Any], data: str, final: bool) -> int | None:
+        for boundary in found:
+            pos = int(boundary.start())
+            if all(g.allows(data, pos, final) for g in self._guards):
+                return pos
         return None
 
     def feed(self, text: str, final: bool) -> list[str]:
@@ -330,9 +378,11 @@ class WordCutter:
             read = limit if final else max(limit - MARGIN, 0)
             limit = min(guard.scan(data, read, final) for guard in self._guards)
         while limit - start >= self.size:
-            cut = self._last_cut(data, start + 1, min(start + self.size, limit))
+            hi = min(start + self.size, limit)
+            cut = self._cut(LAST_WORD_BOUNDARY.finditer(data, start + 1, hi), data, final)
             if cut is None:  # a long run without a place to cut: the first one after
-                cut = self._first_cut(data, max(start + self.size, self._scanned), limit)
+                lo = max(start + self.size, self._scanned)
+                cut = self._cut(FIRST_WORD_BOUNDARY.finditer(data, lo, limit), data, final)
                 if cut is None:
                     self._scanned = max(limit - 1, 0)
                     break
@@ -344,7 +394,7 @@ class WordCutter:
             self._pending = ""
             self._scanned = 0
             for guard in self._guards:
-                guard.blocked, guard.scanned = [], 0
+                guard.reset()
         else:
             self._pending = data[start:]
             self._scanned = max(self._scanned - start, 0)

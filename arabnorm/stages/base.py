@@ -28,6 +28,14 @@ runs the reference itself.
   (a letter or digit), the output is ``f(a) + " " + f(b)``, and ``f(a)`` ends
   and ``f(b)`` starts with such a character again. A long line can then be
   cut at any such space and each part transformed on its own;
+- ``space_local``: the step gives ``f(a) + " " + f(b)`` for ``a + " " + b``
+  at any space (a table that keeps the space, a step that works token by
+  token), without promising anything of the characters beside that space;
+- ``max_line``: lines longer than this many characters are left as they
+  are (``None``: no such length);
+- ``allows_cut(text, pos)`` (a method, with ``checks_cuts = True``): whether
+  the step gives ``f(text[:pos]) + " " + f(text[pos + 1:])`` for ``text``,
+  where ``text[pos]`` is a space between two words;
 - ``leads`` (rules): every match starts with one of the triggers; with a
   single trigger the pattern engine looks for it at C speed by itself, so
   no line filter is put in front of the rule;
@@ -70,6 +78,9 @@ class Step:
     kind: ClassVar[str] = "rule"
     triggers: frozenset[str] | None = None
     word_local: bool = False
+    space_local: bool = False
+    max_line: int | None = None
+    checks_cuts: bool = False
     context: int | None = None
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
@@ -79,6 +90,10 @@ class Step:
     def apply(self, text: str) -> str:
         """The output for ``text``: the reference's output unless a subclass knows a faster way."""
         return self.apply_with_edits(text)[0]
+
+    def allows_cut(self, text: str, pos: int) -> bool:
+        """Whether cutting ``text`` at the space at ``pos`` keeps the output (``checks_cuts``)."""
+        return False
 
     def commutes_with(self, table: Table) -> bool:
         """Whether running ``table`` before this step gives what running it after gives.
@@ -160,6 +175,11 @@ class Table(Step):
             for k, v in self.mapping.items()
             if chr(k) in chars.WORD_EDGE
         )
+
+    @property
+    def space_local(self) -> bool:  # type: ignore[override]
+        """True when the table keeps the space: each side of one maps on its own."""
+        return self.mapping.get(ord(chars.SPACE), chars.SPACE) == chars.SPACE
 
     def then(self, other: Table) -> Table:
         """The table that does ``self`` and then ``other`` in one pass."""

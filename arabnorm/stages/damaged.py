@@ -81,6 +81,13 @@ class VisualStep(Step):
 
     __slots__ = ("lam_alef",)
 
+    @property
+    def max_line(self) -> int:  # type: ignore[override]
+        """Longer lines are never judged visual."""
+        from arabnorm.damage.visual import MAX_LINE
+
+        return MAX_LINE
+
     def __init__(self, lam_alef: bool | str) -> None:
         self.lam_alef = lam_alef
 

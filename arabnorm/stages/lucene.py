@@ -18,11 +18,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+import regex
+
 from arabnorm.lucene import filters
 from arabnorm.lucene.tokenizer import chunk_cutter, chunk_spans
 from arabnorm.stages import register
 from arabnorm.stages.base import Edit, Example, Param, Stage, Step, Table
 
+_LAST_SPACE = regex.compile(r"(?r)[^\S\u202f]")
+"""The last whitespace before a position that ends a chunk (``chunk_cutter``)."""
 _CACHE_LIMIT = 1 << 17
 _CACHE_MAX_CHUNK = 200
 
@@ -109,6 +113,8 @@ class _WordStep(Step):
     Whitespace never belongs to a token, so text is cut at spaces into
     chunks and the result for each chunk is remembered.
     """
+
+    space_local = True
 
     def cuts(self, chunk: str) -> list[tuple[int, int]]:
         """The slices of ``chunk`` to delete, in order."""
@@ -253,6 +259,26 @@ class RemoveStopWords(Step):
             last_end = end
         if held >= 0:
             cuts.append((base + held, base + run_end))
+
+    checks_cuts = True
+
+    def allows_cut(self, text: str, pos: int) -> bool:
+        """A cut between two chunks that keep something is safe.
+
+        An emptied chunk takes whitespace beside it, which depends on its
+        neighbours; a chunk that keeps a token ends where it ends either way.
+        The chunk after the cut must end before the text does.
+        """
+        cut = chunk_cutter()
+        space = _LAST_SPACE.search(text, 0, pos)
+        start = space.end() if space is not None else 0
+        before = cut.match(text, start)
+        after = cut.match(text, pos + 1)
+        if before is None or after is None or before.end() != pos or after.end() == len(text):
+            return False  # a chunk that may go on past the text read so far is not judged
+        if start and cut.match(text, start - 1) is not None:
+            return False  # not where the chunk starts: judge nothing
+        return not any(_emptied(self._cuts(m.group()), len(m.group())) for m in (before, after))
 
     def _all_cuts(self, text: str) -> list[tuple[int, int]]:
         cuts: list[tuple[int, int]] = []

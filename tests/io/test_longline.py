@@ -141,3 +141,18 @@ def test_guarded_cuts_give_the_whole_line_result(monkeypatch: object) -> None:
         assert " ".join(segments) == line
         assert len(segments) > 5
         assert " ".join(pipeline.apply(s) for s in segments) == pipeline.apply(line)
+
+
+def test_a_step_that_judges_cuts_is_asked_for_each() -> None:
+    """stopwords: an emptied word takes a space beside it, so no cut is made beside one."""
+    from arabnorm.io import longline
+    from arabnorm.pipeline import Pipeline
+
+    pipeline = Pipeline.from_spec("stopwords")
+    rng = random.Random(3)
+    line = " ".join(rng.choice(["في", "من", "الكتاب", "والمدرسة", "a", "3"]) for _ in range(3000))
+    cutter = longline.segment_cutter(pipeline.stages, size=2, line_chars=len(line))
+    assert cutter is not None
+    segments = cutter.feed(line[:5000], final=False) + cutter.feed(line[5000:], final=True)
+    assert " ".join(segments) == line and len(segments) > 100
+    assert " ".join(pipeline.apply(s) for s in segments) == pipeline.apply(line)
