@@ -527,8 +527,9 @@ def tokenize_block(pipeline: Pipeline, block: str) -> TokenBlock:
     pending: list[tuple[int, int, int, int]] = []  # (flat from, flat to, norm off, orig off)
     orig_off = norm_off = 0
     for i, line in enumerate(originals):
-        has_cr = line[-1:] == "\r" and (i < last or ends_with_break)
-        term = "\r\n" if has_cr else ("\n" if i < last or ends_with_break else "")
+        breaks = i < last or ends_with_break
+        has_cr = line[-1:] == "\r"  # a \r that ends the block ends its line too
+        term = ("\r\n" if breaks else "\r") if has_cr else ("\n" if breaks else "")
         orig = line[:-1] if has_cr else line
         norm = norm_lines[i]
         norm_body = norm[:-1] if has_cr and norm[-1:] == "\r" else norm

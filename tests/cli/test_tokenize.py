@@ -27,6 +27,14 @@ def test_text_keeps_lines_and_terminators() -> None:
     )
 
 
+def test_a_carriage_return_that_ends_the_input_stays() -> None:
+    data = "كتاب قال \r".encode()
+    tokens = run("tokenize", "-p", "none", stdin=data)
+    stage = run("clean", "-s", "tokens", stdin=data)
+    assert tokens.returncode == stage.returncode == 0
+    assert tokens.stdout == stage.stdout == "كتاب قال\r".encode()
+
+
 def test_text_after_stages() -> None:
     res = run("tokenize", "-s", "tatweel", stdin="كتـــاب:جديد\n".encode())
     assert res.stdout.decode() == "كتاب : جديد\n"
