@@ -283,11 +283,11 @@ class _Slots:
     back only after the block's output has been written.
     """
 
-    def __init__(self, count: int, size: int = SLOT) -> None:
+    def __init__(self, count: int, size: int | None = None) -> None:
         import mmap
 
         self.count = count
-        self.size = size
+        self.size = size = SLOT if size is None else size
         self.inputs = mmap.mmap(-1, count * size)
         self.outputs = mmap.mmap(-1, count * size)
         self.out_view = memoryview(self.outputs)
