@@ -149,7 +149,7 @@ def client_for(address: str) -> Iterator[Any]:
     """A client of the scheduler at ``address``, or of a new local cluster for ``local:N``.
 
     The local cluster has N worker processes of one thread each, listens on
-    the loopback address only and serves no dashboard.
+    the loopback address only (its status page too, on a free port).
     """
     _require()
     import logging
@@ -171,7 +171,7 @@ def client_for(address: str) -> Iterator[Any]:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
             silence_logs=logging.ERROR,
         )
         with cluster, Client(cluster) as client:
