@@ -151,6 +151,43 @@ def timed(cmd: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+IDLE_WAIT = 0.0
+"""Seconds to wait, before each timed run, for the machine to be idle (``--idle-wait``)."""
+IDLE_SEEN: list[bool] = []
+
+
+def idle_fraction(seconds: float) -> float:
+    """The share of processor time nobody used over ``seconds`` (Linux ``/proc/stat``)."""
+
+    def snap() -> tuple[int, int]:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return v[3] + v[4], sum(v)
+
+    i0, t0 = snap()
+    time.sleep(seconds)
+    i1, t1 = snap()
+    return (i1 - i0) / max(1, t1 - t0)
+
+
+def wait_idle() -> None:
+    """Wait up to ``IDLE_WAIT`` seconds for a second in which the cores were >= 90% idle.
+
+    On a shared machine the kernel gives each session (autogroup) an equal
+    share of the processors: while other sessions are busy, a run with two
+    workers gets no more processor time than a run with one, so a parallel
+    speed-up can only be seen on an idle machine.
+    """
+    if IDLE_WAIT <= 0 or not os.path.exists("/proc/stat"):
+        return
+    deadline = time.monotonic() + IDLE_WAIT
+    while time.monotonic() < deadline:
+        if idle_fraction(1.0) >= 0.9:
+            IDLE_SEEN.append(True)
+            return
+    IDLE_SEEN.append(False)
+
+
 def timed_cpu(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
     """Median (wall, CPU) seconds of each command, the commands run in turn each round.
 
@@ -163,6 +200,7 @@ def timed_cpu(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
     cpus: list[list[float]] = [[] for _ in cmds]
     for _ in range(runs):
         for i, cmd in enumerate(cmds):
+            wait_idle()
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
@@ -198,7 +236,16 @@ def main() -> None:
     parser.add_argument(
         "--steady-only", action="store_true", help="only the 100 MB (five times) runs"
     )
+    parser.add_argument(
+        "--idle-wait",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="in the 100 MB runs, wait up to S seconds before each run for an idle machine",
+    )
     args = parser.parse_args()
+    global IDLE_WAIT
+    IDLE_WAIT = args.idle_wait
     compile_bytecode()
     src = corpus(args.mb)
     mb = src.stat().st_size / 1e6
@@ -345,6 +392,11 @@ def steady_state(src: Path, runs: int) -> None:
         f"{big.name}: {mb:.1f} MB ({src.name} five times), median of {runs} runs, "
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end"
     )
+    if IDLE_SEEN:
+        print(
+            f"{sum(IDLE_SEEN)} of {len(IDLE_SEEN)} runs started on an idle machine "
+            f"(waited up to {IDLE_WAIT:.0f} s for one)"
+        )
     print()
     print(
         "| 100 MB, whole process                | wall s | CPU s | MB/s  | start-up s "
