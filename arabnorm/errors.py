@@ -60,6 +60,12 @@ class InputError(ArabnormError):
         # Errors raised in worker processes travel back by pickling.
         return (type(self), (self.source, self.line, self.problem))
 
+    def at_line(self, line: int) -> InputError:
+        """The same error, at ``line`` (a worker counted lines from its block's start)."""
+        kind, args = self.__reduce__()[:2]
+        assert isinstance(args, tuple)
+        return kind(args[0], line, *args[2:])  # type: ignore[no-any-return, operator]
+
 
 class DecodeError(InputError):
     """Bytes that cannot be decoded, with the file, line and byte offset.

@@ -311,7 +311,7 @@ class Pipeline:
 
     __call__ = apply
 
-    def map_batch(self, texts: Sequence[str]) -> list[str]:
+    def map_batch(self, texts: Any) -> Any:
         """Normalize each string of a batch, in one pass over all of them.
 
         The same as ``[p.apply(t) for t in texts]``, but much faster on many
@@ -322,9 +322,21 @@ class Pipeline:
 
             ds = ds.map(lambda b: {"text": p.map_batch(b["text"])}, batched=True)
 
+        A list (or tuple) gives a list. A pandas Series gives a Series (same
+        index and dtype) and a pyarrow string array or chunked array gives
+        the same type, missing values kept; Arrow data is joined and split
+        inside Arrow, without a Python string per value (``arabnorm.batch``).
+
         >>> Pipeline.from_spec("tatweel").map_batch(["كتـاب", "a\\nبـ", ""])
         ['كتاب', 'a\\nب', '']
         """
+        if not isinstance(texts, list | tuple):
+            from arabnorm.batch import map_any
+
+            return map_any(self._map_list, self.apply, texts)
+        return self._map_list(texts)
+
+    def _map_list(self, texts: Sequence[str]) -> list[str]:
         if not self._steps:
             return list(texts)
         simple = [i for i, t in enumerate(texts) if "\r" not in t]

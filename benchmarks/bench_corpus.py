@@ -15,7 +15,15 @@ input):
 - in process, ``Pipeline.from_spec("diacritics,tatweel,alef,yaa").apply`` on
   the whole text against the Rust library ``arabic-norm``'s ``normalize``;
 - ``clean -p search -j 2`` against ``-j 1``;
-- peak RSS of ``clean -p search`` on a 300 MB file and on a 60 MB single line.
+- peak RSS of ``clean -p search`` on a 300 MB file (``-j 1``, and the largest
+  process of ``-j 2``) and on a 60 MB single line.
+
+Then the same corpus five times over (100 MB), where start-up is amortized:
+``clean -p search`` against the floor, ``clean -p camel`` against CAMeL's
+chain, ``-j 2`` and ``-j 0`` against ``-j 1``, the commands of each row run
+in turn, each run timed for wall and CPU (user + system, workers included);
+the start-up of each command on empty input is reported on its own, and
+the rate once started is the input over (wall - start-up).
 
 Corpora are cached in ``bench-data/`` (ignored by git).
 """
@@ -143,6 +151,65 @@ def timed(cmd: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+IDLE_WAIT = 0.0
+"""Seconds to wait, before each timed run, for the machine to be idle (``--idle-wait``)."""
+IDLE_SEEN: list[bool] = []
+
+
+def idle_fraction(seconds: float) -> float:
+    """The share of processor time nobody used over ``seconds`` (Linux ``/proc/stat``)."""
+
+    def snap() -> tuple[int, int]:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return v[3] + v[4], sum(v)
+
+    i0, t0 = snap()
+    time.sleep(seconds)
+    i1, t1 = snap()
+    return (i1 - i0) / max(1, t1 - t0)
+
+
+def wait_idle() -> None:
+    """Wait up to ``IDLE_WAIT`` seconds for a second in which the cores were >= 90% idle.
+
+    On a shared machine the kernel gives each session (autogroup) an equal
+    share of the processors: while other sessions are busy, a run with two
+    workers gets no more processor time than a run with one, so a parallel
+    speed-up can only be seen on an idle machine.
+    """
+    if IDLE_WAIT <= 0 or not os.path.exists("/proc/stat"):
+        return
+    deadline = time.monotonic() + IDLE_WAIT
+    while time.monotonic() < deadline:
+        if idle_fraction(1.0) >= 0.9:
+            IDLE_SEEN.append(True)
+            return
+    IDLE_SEEN.append(False)
+
+
+def timed_cpu(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Median (wall, CPU) seconds of each command, the commands run in turn each round.
+
+    CPU is user + system time of the command and every process it waited
+    for (its workers).
+    """
+    import resource
+
+    walls: list[list[float]] = [[] for _ in cmds]
+    cpus: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            wait_idle()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            walls[i].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[i].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
+
+
 def timed_call(func: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -166,7 +233,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--mb", type=int, default=20)
     parser.add_argument("--quick", action="store_true", help="skip the memory runs")
+    parser.add_argument(
+        "--steady-only", action="store_true", help="only the 100 MB (five times) runs"
+    )
+    parser.add_argument(
+        "--idle-wait",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="in the 100 MB runs, wait up to S seconds before each run for an idle machine",
+    )
     args = parser.parse_args()
+    global IDLE_WAIT
+    IDLE_WAIT = args.idle_wait
     compile_bytecode()
     src = corpus(args.mb)
     mb = src.stat().st_size / 1e6
@@ -174,6 +253,9 @@ def main() -> None:
     ref_out = DATA / "ref.txt"
     (DATA / "empty.txt").write_bytes(b"")
     rows: list[tuple[str, str, float, str, float, str]] = []
+    if args.steady_only:
+        steady_state(src, args.runs)
+        return
 
     def mbs(seconds: float) -> float:
         return mb / seconds
@@ -256,14 +338,115 @@ def main() -> None:
         print()
         print("| peak RSS, clean -p search        | MB    | goal     |")
         print("|----------------------------------|-------|----------|")
-        for label, path in (
-            ("300 MB file", big_file(src, 300)),
-            ("60 MB single line", one_line(src, 60)),
+        for label, path, jobs in (
+            ("300 MB file", big_file(src, 300), "1"),
+            ("300 MB file, -j 2 (largest process)", big_file(src, 300), "2"),
+            ("60 MB single line", one_line(src, 60), "1"),
         ):
-            rss = peak_rss_mb(arabnorm("clean", "-p", "search", str(path), "-o", str(out)))
+            cmd = arabnorm("clean", "-p", "search", "-j", jobs, str(path), "-o", str(out))
+            rss = peak_rss_mb(cmd)
             print(f"| {label:32} | {rss:5.0f} | <= 150   |")
     out.unlink(missing_ok=True)
     ref_out.unlink(missing_ok=True)
+    print()
+    steady_state(src, args.runs)
+
+
+def steady_state(src: Path, runs: int) -> None:
+    """The 100 MB runs: the corpus five times, start-up reported on its own."""
+    big = DATA / "five.txt"
+    if not big.exists() or big.stat().st_size != 5 * src.stat().st_size:
+        big.write_bytes(src.read_bytes() * 5)
+    mb = big.stat().st_size / 1e6
+    out, ref_out, empty = DATA / "out5.txt", DATA / "ref5.txt", DATA / "empty.txt"
+    empty.write_bytes(b"")
+
+    def clean(preset: str, *extra: str, path: Path = big) -> list[str]:
+        return arabnorm("clean", "-p", preset, *extra, str(path), "-o", str(out))
+
+    # On empty input no worker is started, so one start-up serves every -j.
+    start = {
+        name: timed_cpu([cmd], runs)[0][0]
+        for name, cmd in (
+            ("search", clean("search", path=empty)),
+            ("camel", clean("camel", path=empty)),
+            ("floor", [PY, "-c", PLAIN_COPY, str(empty), str(ref_out)]),
+            ("camel chain", [PY, "-c", CAMEL_CHAIN, str(empty), str(ref_out)]),
+        )
+    }
+    floor, search = timed_cpu(
+        [[PY, "-c", PLAIN_COPY, str(big), str(ref_out)], clean("search")], runs
+    )
+    camel_ref, camel = timed_cpu(
+        [[PY, "-c", CAMEL_CHAIN, str(big), str(ref_out)], clean("camel")], runs
+    )
+    same = out.read_bytes() == ref_out.read_bytes()
+    j1, j2, j0 = timed_cpu(
+        [clean("search", "-j", "1"), clean("search", "-j", "2"), clean("search", "-j", "0")], runs
+    )
+    one = out.read_bytes()
+    subprocess.run(clean("search", "-j", "2"), check=True)
+    same_j = out.read_bytes() == one
+
+    print(
+        f"{big.name}: {mb:.1f} MB ({src.name} five times), median of {runs} runs, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end"
+    )
+    if IDLE_SEEN:
+        print(
+            f"{sum(IDLE_SEEN)} of {len(IDLE_SEEN)} runs started on an idle machine "
+            f"(waited up to {IDLE_WAIT:.0f} s for one)"
+        )
+    print()
+    print(
+        "| 100 MB, whole process                | wall s | CPU s | MB/s  | start-up s "
+        "| MB/s once started |"
+    )
+    print(
+        "|--------------------------------------|--------|-------|-------|------------|-------------------|"
+    )
+    table = (
+        ("Python read/decode/encode/write floor", floor, start["floor"]),
+        ("clean -p search", search, start["search"]),
+        ("CAMeL Tools chain (import included)", camel_ref, start["camel chain"]),
+        ("clean -p camel" + (" (identical)" if same else " (DIFFERENT)"), camel, start["camel"]),
+        ("clean -p search -j 1", j1, start["search"]),
+        ("clean -p search -j 2" + ("" if same_j else " (DIFFERENT)"), j2, start["search"]),
+        ("clean -p search -j 0", j0, start["search"]),
+    )
+    for label, (wall, cpu), st in table:
+        print(
+            f"| {label:36} | {wall:6.2f} | {cpu:5.2f} | {mb / wall:5.1f} | {st:10.2f} | "
+            f"{mb / max(wall - st, 1e-9):17.1f} |"
+        )
+    print()
+
+    def ratio(
+        ref: tuple[float, float], ours: tuple[float, float], s_ref: float, s_ours: float
+    ) -> str:
+        return (
+            f"{ref[0] / ours[0]:.2f}x wall, {(ref[0] - s_ref) / (ours[0] - s_ours):.2f}x once "
+            f"started, {ref[1] / ours[1]:.2f}x CPU"
+        )
+
+    print(
+        f"clean -p search / floor: {floor[0] / search[0]:.2f}x wall "
+        f"(goal >= 0.6), "
+        f"{(floor[0] - start['floor']) / (search[0] - start['search']):.2f}x once started"
+    )
+    print(
+        f"clean -p camel / CAMeL chain: {camel_ref[0] / camel[0]:.2f}x wall, "
+        f"{camel_ref[1] / camel[1]:.2f}x CPU (goal >= 10)"
+    )
+    print(
+        f"-j 2 / -j 1: {ratio(j1, j2, start['search'], start['search'])} "
+        "(goal >= 1.7; CPU below 1 is the cost of the workers' hand-over)"
+    )
+    print(
+        f"-j 0 / -j 1: {j1[0] / j0[0]:.2f}x wall on {os.cpu_count()} cores (goal >= 0.85 per core)"
+    )
+    for p in (out, ref_out):
+        p.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import click
 
 from arabnorm.cli.common import (
     corpus_options,
+    dask_option,
     handle_errors,
     io_options,
     pipeline_options,
@@ -21,12 +22,14 @@ from arabnorm.cli.control import (
     provenance_option,
     provenance_stamp,
 )
+from arabnorm.errors import UsageError
 
 
 @click.command()
 @pipeline_options
 @io_options
 @corpus_options
+@dask_option
 @control_options
 @provenance_option
 @explain_option
@@ -52,6 +55,7 @@ def clean(
       cat file.txt | arabnorm clean -p camel
       arabnorm clean -p search --field text dump.jsonl.gz -o clean.jsonl.gz
       arabnorm clean -r corpus/ --glob '*.csv' --column body --output-dir out/ -j 0
+      arabnorm clean -p search -r crawl/ --output-dir clean/ --dask local:4
 
     Line count, empty lines and each line's terminator (\\n or \\r\\n) are kept.
     In JSON Lines and CSV/TSV only the named fields change; everything else is
@@ -63,6 +67,8 @@ def clean(
         return explained(pipeline) if explain else pipeline
 
     if explain:
+        if corpus.get("dask") is not None:
+            raise UsageError("--explain keeps its counts in this process; drop --dask")
         corpus["jobs"] = 1  # the counts are kept in this process
     run_corpus(
         make_transform,

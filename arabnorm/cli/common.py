@@ -156,6 +156,18 @@ def resolve_pipeline(preset: str | None, stages: Sequence[str]) -> Any:
     return build_pipeline(preset, spec)
 
 
+def dask_option(func: F) -> F:
+    """``--dask ADDRESS``: run the job on a Dask cluster."""
+    return click.option(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="Run on a Dask cluster: a scheduler address (tcp://host:8786), or local:N "
+        "for a local cluster of N worker processes. Inputs and outputs must be files "
+        "every worker can reach. Needs pip install 'arabnorm[dask]'.",
+    )(func)
+
+
 def make_corpus_options(format_flags: Sequence[str] = ("--format",)) -> Callable[[F], F]:
     """The corpus options, with the input-format option under ``format_flags``.
 
@@ -286,11 +298,13 @@ def run_corpus(
     show_stats: bool,
     text_only: str | None = None,
     stamp: str | None = None,
+    dask: str | None = None,
 ) -> None:
     """Run a transform (``apply`` + ``map_batch``) over the inputs as the options say.
 
     ``text_only``, when given, is the reason a command accepts only text
-    inputs; a JSON Lines or CSV input is then refused with it.
+    inputs; a JSON Lines or CSV input is then refused with it. ``dask``: a
+    scheduler address (or ``local:N``) to run the job on (``arabnorm.dask``).
 
     ``make_transform`` is called once the inputs and outputs are known to be
     usable, so a usage mistake is reported before any costly set-up. Warnings
@@ -327,7 +341,12 @@ def run_corpus(
         for f in files:
             if detect_format(f.path, options.format) != "text":
                 raise UsageError(f"{f.path}: {text_only}")
-    result = process_corpus(make_transform(), inputs, options)
+    if dask is not None:
+        from arabnorm.dask import process_corpus as process_on_dask
+
+        result = process_on_dask(make_transform(), inputs, options, dask)
+    else:
+        result = process_corpus(make_transform(), inputs, options)
     for line in result.warnings():
         click.echo(f"arabnorm: warning: {line}", err=True)
     if show_stats:

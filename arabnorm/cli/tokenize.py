@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from arabnorm.cli.common import (
+    dask_option,
     handle_errors,
     io_options,
     make_corpus_options,
@@ -67,6 +68,7 @@ class _OptionalValueCommand(click.Command):
 )
 @io_options
 @make_corpus_options(("--input-format",))
+@dask_option
 @control_options
 @explain_option
 @handle_errors
@@ -109,6 +111,12 @@ def tokenize(
         return FunctionTransform(TokenWriter(fmt, pipeline, sentences, clitics))
 
     structured_ok = fmt == "text" and not sentences
+    if corpus.get("dask") is not None and (not structured_ok or explain):
+        from arabnorm.errors import UsageError
+
+        raise UsageError(
+            "--dask runs tokenize with --format text only, without --sentences or --explain"
+        )
     if not structured_ok or explain:
         # jsonl/conllu output and sentence numbering follow the input line by
         # line, in order: text input only, one process. --explain keeps its

@@ -130,9 +130,12 @@ def detect_format(name: str, explicit: str | None = None) -> str:
 
 @dataclass
 class BlockResult:
-    """The output of one block and what was counted on the way."""
+    """The output of one block and what was counted on the way.
 
-    data: bytes
+    ``data`` is a view of shared memory when a worker left the output there.
+    """
+
+    data: bytes | memoryview
     lines: int = 0
     records: int = 0
     missing: int = 0

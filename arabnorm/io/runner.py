@@ -6,6 +6,14 @@ in worker processes (``jobs > 1``), and hands the results back in input order,
 so the output is byte-identical whatever the number of jobs. At most a few
 blocks per worker are in flight, so memory does not grow with the input.
 
+With workers, this process only cuts, orders and writes. A block of a plain
+file is only named to its worker (offset and length): the worker reads it
+itself, and this process reads the file only to find where lines end, never
+counting lines or copying blocks (line numbers for messages are settled when
+results come back, in order). Other blocks reach workers through shared
+memory, and every worker writes its output into shared memory, where this
+process writes it from: no block travels through a pipe.
+
 A text line longer than ``long_line`` bytes is not held whole: the reader
 cuts it into pieces at UTF-8 character boundaries and this process feeds them
 through the transform's line streamer (see ``arabnorm.io.longline``).
@@ -41,6 +49,11 @@ class WorkerError(ArabnormError):
 LONG_LINE = 4 << 20
 WARM_UP = 64 << 10
 """Bytes of the first block the transform is run on before workers are forked."""
+SLOT = 2 * BLOCK_SIZE
+"""Bytes of shared memory for one block in flight (its input, and its output).
+
+A block or output that does not fit (a block grown by a long line, an output
+much longer than its input) goes through the pipe instead."""
 
 
 @dataclass
@@ -80,6 +93,28 @@ class Block:
     data: bytes
     line: int
     offset: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Whole lines of a plain file, named by place only: a worker reads them.
+
+    Where they start in lines is not known when the span is cut (nobody has
+    counted); the worker numbers lines from 1 and the executor adds the lines
+    of everything before when the result comes back.
+    """
+
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Sync:
+    """Items after this one number their lines from 1 again, from here.
+
+    The executor first waits for every block in flight, so it knows which
+    line this is.
+    """
 
 
 @dataclass(frozen=True)
@@ -172,8 +207,61 @@ def iter_blocks(
         offset += cut
 
 
-# Worker processes keep the transform they were started with.
+def iter_spans(
+    stream: BinaryIO,
+    path: str,
+    codec: Codec,
+    source: str,
+    block_size: int = BLOCK_SIZE,
+    long_line: int = LONG_LINE,
+) -> Iterator[Span | Sync | Block | Piece]:
+    """Cut the plain file ``path`` (read through ``stream``) into spans of whole lines.
+
+    Only for codecs whose records end at line breaks (text, JSON Lines). The
+    bytes are read once, to find the last line break of each chunk, and then
+    dropped: the worker reads its span itself. Where no line ends within
+    ``long_line`` bytes, the rest of the file is cut as ``iter_blocks`` cuts
+    it (after a ``Sync``), so an over-long line is streamed in pieces.
+    """
+    start = 0  # where the next span starts
+    pos = 0  # bytes read so far
+    while True:
+        chunk = stream.read(block_size)
+        if not chunk:
+            if pos > start:
+                yield Span(start, pos - start)
+            return
+        pos += len(chunk)
+        nl = chunk.rfind(b"\n")
+        if nl >= 0:
+            end = pos - len(chunk) + nl + 1
+            yield Span(start, end - start)
+            start = end
+            continue
+        if pos - start < long_line:
+            continue
+        # No line break for ``long_line`` bytes: hand over to the block reader,
+        # from the start of that line, with the bytes read so far.
+        yield Sync()
+        with open(path, "rb") as f:
+            initial = os.pread(f.fileno(), pos - start, start)
+        yield from iter_blocks(
+            stream,
+            codec,
+            source,
+            block_size,
+            long_line,
+            start_line=1,
+            start_offset=start,
+            initial=initial,
+        )
+        return
+
+
+# Worker processes keep the transform they were started with, and the shared
+# memory of the blocks in flight (``_Slots``), inherited when they fork.
 _WORKER_TRANSFORM: Any = None
+_SLOTS: Any = None
 
 
 def _init_worker(transform: Transform) -> None:
@@ -186,8 +274,70 @@ def _init_worker(transform: Transform) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(codec: Codec, block: Block, source: str) -> BlockResult:
-    return codec.process(block.data, block.line, block.offset, source, _WORKER_TRANSFORM)
+class _Slots:
+    """Shared memory for the blocks in flight: one input and one output area each.
+
+    Made before the workers fork, so they share it (anonymous shared
+    mappings; only the pages used take memory). Slot ``i`` belongs to one
+    block at a time: the executor hands it out with the block and takes it
+    back only after the block's output has been written.
+    """
+
+    def __init__(self, count: int, size: int | None = None) -> None:
+        import mmap
+
+        self.count = count
+        self.size = size = SLOT if size is None else size
+        self.inputs = mmap.mmap(-1, count * size)
+        self.outputs = mmap.mmap(-1, count * size)
+        self.out_view = memoryview(self.outputs)
+
+    def put_input(self, slot: int, data: bytes) -> bool:
+        if len(data) > self.size:
+            return False
+        at = slot * self.size
+        self.inputs[at : at + len(data)] = data
+        return True
+
+    def get_input(self, slot: int, length: int) -> bytes:
+        at = slot * self.size
+        return self.inputs[at : at + length]
+
+    def put_output(self, slot: int, data: bytes) -> bool:
+        if len(data) > self.size:
+            return False
+        at = slot * self.size
+        self.outputs[at : at + len(data)] = data
+        return True
+
+    def output(self, slot: int, length: int) -> memoryview:
+        at = slot * self.size
+        return self.out_view[at : at + length]
+
+
+def _finish(result: BlockResult, slot: int) -> tuple[int, BlockResult]:
+    """Move the output into the block's shared memory slot when it fits there."""
+    if _SLOTS is not None and slot >= 0 and _SLOTS.put_output(slot, result.data):
+        n = len(result.data)
+        result.data = b""
+        return n, result
+    return -1, result
+
+
+def _work(
+    codec: Codec, data: bytes | None, length: int, line: int, offset: int, source: str, slot: int
+) -> tuple[int, BlockResult]:
+    """One block whose bytes come with it, or (``data`` None) in its slot."""
+    if data is None:
+        data = _SLOTS.get_input(slot, length)
+    return _finish(codec.process(data, line, offset, source, _WORKER_TRANSFORM), slot)
+
+
+def _work_span(
+    codec: Codec, path: str, offset: int, length: int, line: int, source: str, slot: int
+) -> tuple[int, BlockResult]:
+    """``_work_at``, its output left in the block's slot."""
+    return _finish(_work_at(codec, path, offset, length, line, source), slot)
 
 
 def _work_at(
@@ -225,7 +375,13 @@ class Executor:
         self.transform = transform
         self.jobs = resolve_jobs(jobs)
         self._pool: Any = None
+        self._slots: _Slots | None = None
         self._before: set[int | None] = set()
+
+    @property
+    def parallel(self) -> bool:
+        """Whether blocks go to worker processes."""
+        return self.jobs > 1
 
     def __enter__(self) -> Executor:
         return self
@@ -258,6 +414,11 @@ class Executor:
             with contextlib.suppress(ArabnormError):
                 codec.process(head[:cut], block.line, block.offset, source, self.transform)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if method == "fork":
+            # Workers forked from now on (the pool starts them as blocks come)
+            # find the slots in this module's global: forked, they share them.
+            global _SLOTS
+            self._slots = _SLOTS = _Slots(self._limit() + 1)
         self._before = {proc.pid for proc in multiprocessing.active_children()}
         return ProcessPoolExecutor(
             self.jobs,
@@ -266,10 +427,17 @@ class Executor:
             initargs=(self.transform,),
         )
 
+    def _limit(self) -> int:
+        """Blocks in flight at most."""
+        return 2 * self.jobs + 1
+
     def __exit__(self, *exc: object) -> None:
+        global _SLOTS
         pool, self._pool = self._pool, None
         if pool is None:
             return
+        if _SLOTS is self._slots:
+            _SLOTS = None
         if exc[0] is None:
             pool.shutdown(wait=True)
             return
@@ -282,67 +450,121 @@ class Executor:
                 proc.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
 
-    @staticmethod
-    def _result(future: Any) -> BlockResult:
+    def _result(self, future: Any, slot: int, base: int | None) -> BlockResult:
+        """A block's result; ``base`` (a span's first line) makes its line numbers the file's."""
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return future.result()  # type: ignore[no-any-return]
+            n, result = future.result()
         except BrokenProcessPool:
             raise WorkerError(
                 "a worker process stopped unexpectedly (out of memory?); try fewer --jobs"
             ) from None
+        except InputError as exc:
+            if base is None or exc.line is None:
+                raise
+            raise exc.at_line(base + exc.line - 1) from None
+        if base is not None and result.invalid:
+            result.invalid = [base + n - 1 for n in result.invalid]
+        if n >= 0:
+            assert self._slots is not None
+            result.data = self._slots.output(slot, n)
+        return result  # type: ignore[no-any-return]
 
     def map(
         self,
         codec: Codec,
-        items: Iterator[Block | Piece],
+        items: Iterator[Block | Piece | Span | Sync],
         source: str,
         path: str | None = None,
+        start_line: int = 1,
     ) -> Iterator[tuple[int, BlockResult]]:
         """``(input bytes, result)`` per block, in input order.
 
         ``path`` names the plain (uncompressed, regular) file the blocks come
         from, at the offsets they carry; workers then read each block from it
-        instead of receiving its bytes.
+        instead of receiving its bytes (``Span`` items need it).
+
+        A result's ``data`` may be a view of shared memory, valid until the
+        next result is asked for: write it, or copy it, before.
         """
         streamer = None
-        pending: deque[tuple[int, Any]] = deque()
-        limit = 2 * self.jobs + 1
+        # (input bytes, future, slot, first line if still to be settled)
+        pending: deque[tuple[int, Any, int, bool]] = deque()
+        limit = self._limit()
+        line = start_line  # the first line of the next result handed back
+        epoch = 0  # added to the line numbers items carry (from a ``Sync`` on: the line before it)
+        seq = 0
+
+        def collect() -> tuple[int, BlockResult]:
+            nonlocal line
+            size, fut, slot, span = pending.popleft()
+            result = self._result(fut, slot, line if span else None)
+            line += result.lines
+            return size, result
+
         for item in items:
+            if isinstance(item, Sync):
+                while pending:
+                    yield collect()
+                epoch = line - 1
+                continue
             if isinstance(item, Piece):
                 while pending:
-                    size, res = pending.popleft()
-                    yield size, self._result(res)
+                    yield collect()
                 if streamer is None:
                     streamer = line_streamer(self.transform)
                 size = len(item.data)
-                for result in _feed_piece(streamer, codec, item, source):
+                piece = Piece(item.data, epoch + item.line, item.offset, item.final)
+                for result in _feed_piece(streamer, codec, piece, source):
+                    line += result.lines
                     yield size, result
                     size = 0
                 if item.final:
                     streamer = None
                 continue
             if self.jobs > 1 and self._pool is None:
-                self._pool = self._start(codec, item, source)
+                if isinstance(item, Span):
+                    assert path is not None
+                    with open(path, "rb") as f:
+                        head = os.pread(f.fileno(), min(item.length, WARM_UP), item.offset)
+                    self._pool = self._start(codec, Block(head, line, item.offset), source)
+                else:
+                    self._pool = self._start(codec, item, source)
             if self._pool is None:
-                yield (
-                    len(item.data),
-                    codec.process(item.data, item.line, item.offset, source, self.transform),
+                assert isinstance(item, Block)
+                result = codec.process(
+                    item.data, epoch + item.line, item.offset, source, self.transform
                 )
+                line += result.lines
+                yield len(item.data), result
                 continue
-            if path is not None:
-                size = len(item.data)
-                fut = self._pool.submit(_work_at, codec, path, item.offset, size, item.line, source)
+            slot = seq % (limit + 1) if self._slots is not None else -1
+            seq += 1
+            if isinstance(item, Span):
+                assert path is not None
+                size = item.length
+                fut = self._pool.submit(_work_span, codec, path, item.offset, size, 1, source, slot)
             else:
-                fut = self._pool.submit(_work, codec, item, source)
-            pending.append((len(item.data), fut))
+                size = len(item.data)
+                first = epoch + item.line
+                if path is not None:
+                    fut = self._pool.submit(
+                        _work_span, codec, path, item.offset, size, first, source, slot
+                    )
+                elif self._slots is not None and self._slots.put_input(slot, item.data):
+                    fut = self._pool.submit(
+                        _work, codec, None, size, first, item.offset, source, slot
+                    )
+                else:
+                    fut = self._pool.submit(
+                        _work, codec, item.data, size, first, item.offset, source, slot
+                    )
+            pending.append((size, fut, slot, isinstance(item, Span)))
             if len(pending) >= limit:
-                size, res = pending.popleft()
-                yield size, self._result(res)
+                yield collect()
         while pending:
-            size, res = pending.popleft()
-            yield size, self._result(res)
+            yield collect()
 
 
 def _feed_piece(streamer: Any, codec: Codec, piece: Piece, source: str) -> Iterator[BlockResult]:
@@ -389,21 +611,41 @@ def run_stream(
             stats.bytes_out += len(header)
             stats.lines += header.count(b"\n")
     start_line = 1 + stats.lines
-    items = iter_blocks(
-        src,
-        codec,
-        source,
-        block_size,
-        long_line,
-        on_read,
-        start_line=start_line,
-        start_offset=stats.bytes_in,
-        initial=initial,
-    )
-    for size, result in executor.map(codec, items, source, path):
+    items: Iterator[Block | Piece | Span | Sync]
+    if path is not None and executor.parallel and not isinstance(codec, CsvCodec):
+        # Records end at line breaks: spans the workers read themselves.
+        reading = src if on_read is None else _Reported(src, on_read)
+        items = iter_spans(reading, path, codec, source, block_size, long_line)  # type: ignore[arg-type]
+    else:
+        items = iter_blocks(
+            src,
+            codec,
+            source,
+            block_size,
+            long_line,
+            on_read,
+            start_line=start_line,
+            start_offset=stats.bytes_in,
+            initial=initial,
+        )
+    for size, result in executor.map(codec, items, source, path, start_line):
         dst.write(result.data)
         stats.add_block(size, result)
     return stats
+
+
+class _Reported:
+    """``stream`` with ``on_read`` told of every read."""
+
+    def __init__(self, stream: BinaryIO, on_read: Callable[[int], None] | None) -> None:
+        self._stream = stream
+        self._on_read = on_read
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._stream.read(n)
+        if self._on_read is not None and data:
+            self._on_read(len(data))
+        return data
 
 
 def _read_header(

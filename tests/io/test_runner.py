@@ -145,3 +145,95 @@ def test_worker_reads_its_block_by_offset_and_notices_a_shrunk_file(
     assert (got.data, got.lines) == ("كتاب\n".encode(), 1)
     with pytest.raises(InputError, match="changed while"):
         runner._work_at(TextCodec(), src, 7, 40, 2, "a.txt")
+
+
+def _run_file(
+    tmp_path: os.PathLike[str], data: bytes, codec: object, jobs: int, **kw: int
+) -> bytes:
+    """``run_stream`` over a plain file, as ``process_corpus`` runs it (workers read spans)."""
+    src = os.path.join(tmp_path, "in.txt")
+    with open(src, "wb") as f:
+        f.write(data)
+    out = io.BytesIO()
+    with Executor(TATWEEL, jobs) as ex, open(src, "rb") as f:
+        run_stream(f, out, codec, ex, "in", path=src, **kw)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def test_spans_cover_the_file_and_end_after_line_breaks() -> None:
+    from arabnorm.io.runner import Span, iter_spans
+
+    data = _corpus(500)
+    spans = list(iter_spans(io.BytesIO(data), "unused", TextCodec(), "in", block_size=100))
+    assert all(isinstance(s, Span) for s in spans)
+    assert sum(s.length for s in spans) == len(data)  # type: ignore[union-attr]
+    for s in spans:
+        assert data[s.offset + s.length - 1 : s.offset + s.length] == b"\n"  # type: ignore[union-attr]
+
+
+def test_spans_hand_over_to_blocks_at_a_long_line(tmp_path: os.PathLike[str]) -> None:
+    from arabnorm.io.runner import Span, Sync, iter_spans
+
+    data = _corpus(300) + ("بـ" * 2000).encode() + b"\n" + _corpus(300)
+    src = os.path.join(tmp_path, "in.txt")
+    with open(src, "wb") as f:
+        f.write(data)
+    items = list(iter_spans(io.BytesIO(data), src, TextCodec(), "in", 256, 1024))
+    kinds = [type(i) for i in items]
+    assert Sync in kinds and Piece in kinds and kinds[0] is Span
+    sync = kinds.index(Sync)
+    assert all(k is Span for k in kinds[:sync])
+    assert all(k in (Block, Piece) for k in kinds[sync + 1 :])
+    covered = sum(i.length for i in items[:sync])  # type: ignore[union-attr]
+    assert covered + sum(len(i.data) for i in items[sync + 1 :]) == len(data)  # type: ignore[union-attr]
+    one = _run_file(tmp_path, data, TextCodec(), 1, block_size=256, long_line=1024)
+    assert _run_file(tmp_path, data, TextCodec(), 2, block_size=256, long_line=1024) == one
+    assert one == TATWEEL.apply(data.decode()).encode()
+
+
+@pytest.mark.parametrize("long_line", [1 << 20, 1024])
+def test_span_errors_name_the_line_of_the_file(tmp_path: os.PathLike[str], long_line: int) -> None:
+    """Workers count lines from their span's start; the message names the file's line."""
+    from arabnorm.errors import DecodeError
+
+    head = _corpus(400)
+    if long_line == 1024:  # a long line before the bad one: counted across the hand-over
+        head += ("بـ" * 2000).encode() + b"\n" + _corpus(50)
+    data = head + b"ok \xff\n" + _corpus(100)
+    bad_line = head.count(b"\n") + 1
+    for jobs in (1, 2):
+        with pytest.raises(DecodeError) as err:
+            _run_file(tmp_path, data, TextCodec(), jobs, block_size=256, long_line=long_line)
+        assert err.value.line == bad_line
+        assert err.value.offset == len(head) + 3
+        assert str(err.value).startswith(f"in:{bad_line}: invalid UTF-8 byte 0xff")
+
+
+def test_jsonl_invalid_lines_counted_in_the_file_under_spans(tmp_path: os.PathLike[str]) -> None:
+    from arabnorm.io.runner import RunStats
+
+    lines = [f'{{"text": "ـ{i}"}}\n' if i % 97 else "{oops\n" for i in range(1, 2000)]
+    data = "".join(lines).encode()
+    codec = JsonlCodec(on_error="skip")
+    for jobs in (1, 2):
+        src = os.path.join(tmp_path, "in.jsonl")
+        with open(src, "wb") as f:
+            f.write(data)
+        out = io.BytesIO()
+        with Executor(TATWEEL, jobs) as ex, open(src, "rb") as f:
+            stats: RunStats = run_stream(f, out, codec, ex, "in", block_size=300, path=src)
+        assert stats.invalid == [i for i in range(1, 2000) if i % 97 == 0]
+        assert stats.lines == 1999
+
+
+def test_output_too_large_for_shared_memory_goes_through_the_pipe(
+    tmp_path: os.PathLike[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocks whose input or output exceeds a slot still arrive, in order."""
+    from arabnorm.io import runner
+
+    monkeypatch.setattr(runner, "SLOT", 600)
+    data = _corpus(3000)
+    expected = TATWEEL.apply(data.decode()).encode()
+    assert _run_file(tmp_path, data, TextCodec(), 2, block_size=512) == expected
+    assert _run(data, TextCodec(), TATWEEL, 2, block_size=512) == expected  # by block
