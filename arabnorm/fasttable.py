@@ -199,7 +199,7 @@ class VectorRuns:
 
     def __init__(self, rule: Any, run: Callable[[str], str]) -> None:
         self._run = run
-        self._lut = _Lut(frozenset(map(ord, rule.chars)), True)
+        self._lut = _Lut(frozenset(map(ord, rule.chars)), not rule.negate)
         self._longer = rule.longer_than
         self._keep = rule.keep
 
