@@ -18,6 +18,7 @@ timings, machine load or the text of a pattern:
                                             (``TableWindow``)
   a table                                   ``VectorTable``, else translate
   ``RunRule``, ``TrimRule``                 neighbours compared, vectorized
+  ``ClassTokens``                           one class lookup, vectorized
   a rule led by its only trigger            its own ``apply`` (the engine
                                             finds the trigger itself)
   a step with a few declared triggers       only the lines holding one
@@ -46,7 +47,17 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from arabnorm.stages.base import KeepOnly, Rule, RunRule, Stage, Step, Table, TrimRule, reference
+from arabnorm.stages.base import (
+    ClassTokens,
+    KeepOnly,
+    Rule,
+    RunRule,
+    Stage,
+    Step,
+    Table,
+    TrimRule,
+    reference,
+)
 
 Runner = Callable[[str], str]
 
@@ -117,6 +128,8 @@ def runner(step: Step, vector: bool | None = None) -> Runner:
         return ft.VectorRuns(step, step.apply)
     if isinstance(step, TrimRule):
         return ft.VectorTrim(step, step.apply)
+    if isinstance(step, ClassTokens):
+        return ft.VectorClassTokens.build(step, step.apply) or step.apply
     if isinstance(step, Rule) and step.leads and step.triggers and len(step.triggers) == 1:
         return step.apply  # the engine looks for the one leading character itself
     return ft.LineFilter.build(step, step.apply) or step.apply

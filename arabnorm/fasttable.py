@@ -311,6 +311,117 @@ class VectorTrim:
         return "".join(pieces)
 
 
+class VectorClassTokens:
+    """A ``ClassTokens`` step run with one class lookup over the block, vectorized.
+
+    Each code unit gets its class (separator, word of one of three kinds,
+    single, line break); separators are dropped, a space goes before every
+    token but the first of its line, and singles are written through a
+    lookup array. A ``\\r`` before ``\\n`` is a line break, any other one a
+    separator. Short texts go to the step itself.
+
+    >>> from arabnorm.stages.base import ClassTokens
+    >>> step = ClassTokens("ab12", "12", "b", {"/": "-"})
+    >>> VectorClassTokens(step, step.apply)("a1b2a/ ab\\r\\n" * 500) == "a 1 b 2 a - ab\\r\\n" * 500
+    True
+    """
+
+    __slots__ = ("_luts", "_run", "_step")
+
+    _SEP, _X, _A, _B, _ONE, _NL, _CR = range(7)
+
+    def __init__(self, step: Any, run: Callable[[str], str]) -> None:
+        self._step = step
+        self._run = run
+        self._luts: Any = None
+
+    @classmethod
+    def build(cls, step: Any, run: Callable[[str], str]) -> VectorClassTokens | None:
+        """The runner, or None when a single is not written as one character."""
+        if any(len(v) != 1 for v in step.single.values()):
+            return None
+        return cls(step, run)
+
+    def _build(self) -> Any:
+        import numpy as np
+
+        step = self._step
+        kind = np.zeros(0x110000, dtype=np.uint8)
+        kind[[ord(c) for c in step.word]] = self._X
+        kind[[ord(c) for c in step.cut_a]] = self._A
+        kind[[ord(c) for c in step.cut_b]] = self._B
+        if step.single:
+            kind[[ord(c) for c in step.single]] = self._ONE
+        kind[0x0A] = self._NL
+        kind[0x0D] = self._CR
+        value = np.arange(0x110000, dtype=np.uint32)
+        for k, v in step.single.items():
+            value[ord(k)] = ord(v)
+        bmp = value[:0x10000].astype(np.uint16) if all(ord(v) < 0x10000 for v in step.single.values()) else None
+        self._luts = (kind, value, bmp)
+        return self._luts
+
+    def __call__(self, text: str) -> str:
+        units = _vector_units(text)
+        if units is None:
+            return self._run(text)
+        import numpy as np
+
+        kind_lut, value_lut, bmp = self._luts or self._build()
+        n = len(units)
+        kind = kind_lut[:0x10000].take(units) if units.dtype.itemsize == 2 else kind_lut.take(units)
+        cr = np.flatnonzero(kind == self._CR)
+        if cr.size:
+            kind = kind.copy()
+            ends_line = cr + 1 < n
+            ends_line[ends_line] = units[cr[ends_line] + 1] == 0x0A
+            kind[cr] = np.where(ends_line, self._NL, self._SEP)
+        idx = np.flatnonzero(kind)
+        if idx.size == 0:
+            return ""
+        k = kind.take(idx)
+        word = (k >= self._X) & (k <= self._B)
+        # the kept character before each one, and whether it touches it in the text
+        touch = np.empty(idx.size, dtype=np.bool_)
+        touch[0] = False
+        touch[1:] = idx[1:] == idx[:-1] + 1
+        prev_k = np.empty_like(k)
+        prev_k[0] = self._NL
+        prev_k[1:] = k[:-1]
+        glued = touch & word & (prev_k >= self._X) & (prev_k <= self._B)
+        # runs of one word class inside a word; an a-run touching a b-run stands alone
+        run_start = ~glued | (prev_k != k)
+        run_id = np.cumsum(run_start) - 1
+        starts = np.flatnonzero(run_start)
+        run_k = k.take(starts)
+        joined = glued.take(starts)  # the run continues a word begun before it
+        m = starts.size
+        prev_run_k = np.empty_like(run_k)
+        prev_run_k[0] = self._SEP
+        prev_run_k[1:] = run_k[:-1]
+        prev_other = joined & (
+            ((run_k == self._A) & (prev_run_k == self._B))
+            | ((run_k == self._B) & (prev_run_k == self._A))
+        )
+        next_other = np.zeros(m, dtype=np.bool_)
+        next_other[:-1] = prev_other[1:]
+        alone = prev_other | next_other
+        prev_alone = np.zeros(m, dtype=np.bool_)
+        prev_alone[1:] = alone[:-1]
+        cut_run = ~joined | alone | prev_alone
+        token_start = ~glued | (run_start & cut_run.take(run_id))
+        space = token_start & (k != self._NL) & (prev_k != self._NL)
+        if units.dtype.itemsize == 2 and bmp is not None:
+            vals = bmp.take(units.take(idx))
+        else:
+            vals = value_lut.take(units.take(idx)).astype(np.uint32)
+        shift = np.cumsum(space)
+        out = np.full(idx.size + int(shift[-1]), 0x20, dtype=vals.dtype)
+        out[np.arange(idx.size) + shift] = vals
+        codec = "utf-16-le" if vals.dtype.itemsize == 2 else "utf-32-le"
+        return out.tobytes().decode(codec)
+
+
 SPARSE = 16
 """A line filter runs the step on the whole block when triggers are closer than this."""
 
