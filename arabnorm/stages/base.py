@@ -377,41 +377,51 @@ def compose_edits(first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
     >>> compose_edits([(1, 2, 1, 4)], [(0, 1, 0, 0), (2, 3, 1, 2)])
     [(0, 1, 0, 0), (1, 2, 0, 3)]
     """
-    from bisect import bisect_right
-
+    # each edit as an interval of the middle text: 0 for ``first``, 1 for ``second``
     items = sorted(
-        [(e[2], e[3]) for e in first] + [(e[0], e[1]) for e in second],
+        [(e[2], e[3], 0) for e in first] + [(e[0], e[1], 1) for e in second],
     )
-    groups: list[list[int]] = []
-    for lo, hi in items:
+    groups: list[list[int]] = []  # [lo, hi, edits of first, edits of second]
+    for lo, hi, which in items:
         if groups and lo < groups[-1][1]:
-            groups[-1][1] = max(groups[-1][1], hi)
+            group = groups[-1]
+            group[1] = max(group[1], hi)
         else:
-            groups.append([lo, hi])
-    a_end = [e[3] for e in first]
-    b_end = [e[1] for e in second]
+            group = [lo, hi, 0, 0]
+            groups.append(group)
+        group[2 + which] += 1
 
-    def through(edits: Sequence[Edit], ends: list[int], src: int, p: int, at_end: bool) -> int:
+    def lo_of(edits: Sequence[Edit], k: int, n: int, p: int, src: int) -> int:
         # src 2: middle -> input through ``first``; src 0: middle -> output through ``second``
-        k = bisect_right(ends, p) - 1
-        if at_end:
-            while k >= 0 and edits[k][src] == edits[k][src + 1] == p:
-                k -= 1
-        if k < 0:
+        dst = 0 if src == 2 else 2
+        if n and edits[k][src] == p:
+            return edits[k][dst]
+        if k == 0:
             return p
-        e = edits[k]
-        return (e[1] if src == 2 else e[3]) + (p - e[src + 1])
+        e = edits[k - 1]
+        return e[dst + 1] + (p - e[src + 1])
+
+    def hi_of(edits: Sequence[Edit], k: int, n: int, p: int, src: int) -> int:
+        dst = 0 if src == 2 else 2
+        last = k + n - 1
+        if last < 0:
+            return p
+        e = edits[last]
+        return e[dst + 1] + (p - e[src + 1])
 
     out: list[Edit] = []
-    for lo, hi in groups:
+    ia = ib = 0
+    for lo, hi, na, nb in groups:
         out.append(
             (
-                through(first, a_end, 2, lo, False),
-                through(first, a_end, 2, hi, True),
-                through(second, b_end, 0, lo, False),
-                through(second, b_end, 0, hi, True),
+                lo_of(first, ia, na, lo, 2),
+                hi_of(first, ia, na, hi, 2),
+                lo_of(second, ib, nb, lo, 0),
+                hi_of(second, ib, nb, hi, 0),
             )
         )
+        ia += na
+        ib += nb
     return out
 
 
