@@ -39,18 +39,18 @@ class Diacritics(Stage):
     )
     params = (
         Param(
-            "marks",
-            "all",
-            "all: every Arabic mark, combining hamza and madda composed first; "
-            "tashkeel: only U+064B-U+0652 (harakat, tanwin, shadda, sukun), nothing composed",
-            choices=("all", "tashkeel"),
-        ),
-        Param(
             "keep",
             "",
             "marks to keep: a comma or + list of mark names (default: none)",
             choices=tuple(chars.MARK_NAMES),
             multi=True,
+        ),
+        Param(
+            "marks",
+            "all",
+            "all: every Arabic mark, combining hamza and madda composed first; "
+            "tashkeel: only U+064B-U+0652 (harakat, tanwin, shadda, sukun), nothing composed",
+            choices=("all", "tashkeel"),
         ),
     )
 

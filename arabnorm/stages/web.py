@@ -190,7 +190,8 @@ class Mask(Stage):
     tokenizer reads as one token of that kind (``https://موقع.com/مقالة``,
     ``www.x.org``, ``news.com/a``, ``user@mail.com``, ``@أحمد_1``,
     ``#وسم``, ``3.14``); the placeholder is spaced from what touches it.
-    Defaults are AraBERT's ``[رابط]``, ``[بريد]`` and ``[مستخدم]``; each kind
+    Defaults are AraBERT's: ``راسلوا info@x.org`` becomes ``راسلوا [بريد]``,
+    and links and mentions become ``[رابط]`` and ``[مستخدم]``; each kind
     takes ``keep`` or another placeholder (``url=<URL>``), and hashtags and
     numbers are kept unless given one.
 
@@ -299,7 +300,7 @@ class Emoji(Stage):
     summary = "removes emoji sequences, or spaces them apart with mode=space"
     lossy = True
     examples = (
-        Example("رائع👍🏽 جدا😀جدا 👩\u200d💻🇸🇦 1\ufe0f\u20e3", "رائع جدا جدا  "),
+        Example("رائع👍🏽 جدا😀جدا 👩\u200d💻🇸🇦1\ufe0f\u20e3 نعم", "رائع جدا جدا  نعم"),
         Example("رائع😀😀 1 #", "رائع 😀😀 1 #", "mode=space"),
     )
     params = (
@@ -329,7 +330,7 @@ class Repeats(Stage):
 
     Social media text stretches words and punctuation for emphasis
     (``رائعععع!!!!``, ``nooooo``): a run of more than ``max`` (2) copies of
-    one character keeps ``max``. Digits are never shortened (``1000000``
+    one character keeps ``max``, so ``nooooo!!!!`` becomes ``noo!!``. Digits are never shortened (``1000000``
     is a number), nor are line breaks. ``elongation`` is the Arabic-letter
     stage that writes a stretched letter once.
     """
