@@ -357,7 +357,11 @@ class VectorClassTokens:
         value = np.arange(0x110000, dtype=np.uint32)
         for k, v in step.single.items():
             value[ord(k)] = ord(v)
-        bmp = value[:0x10000].astype(np.uint16) if all(ord(v) < 0x10000 for v in step.single.values()) else None
+        bmp = (
+            value[:0x10000].astype(np.uint16)
+            if all(ord(v) < 0x10000 for v in step.single.values())
+            else None
+        )
         self._luts = (kind, value, bmp)
         return self._luts
 

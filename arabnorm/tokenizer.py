@@ -126,7 +126,6 @@ _EMOJI = (
 _MARKS = r"(?P<mark>[\p{P}\p{S}])(?P=mark)*+"
 
 
-
 def _token_body(kinds: bool = False) -> str:
     """The pattern of one token; with ``kinds``, URLs, e-mails, mentions, hashtags and
     words are named groups (``url``, ``email``, ``mention``, ``hashtag``, ``word``)."""

@@ -66,7 +66,9 @@ def test_the_presets_are_the_contracted_ones() -> None:
 
 
 def test_unknown_preset_lists_the_presets() -> None:
-    with pytest.raises(SpecError, match=r"'searching'.*standard, search, camel, lucene, arabert, none"):
+    with pytest.raises(
+        SpecError, match=r"'searching'.*standard, search, camel, lucene, arabert, none"
+    ):
         preset_spec("searching")
 
 

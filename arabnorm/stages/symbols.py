@@ -50,7 +50,11 @@ class Digits(Stage):
     def build_steps(self) -> Sequence[Step]:
         target = chars.ASCII_DIGITS if self.options["to"] == "latin" else chars.ARABIC_INDIC_DIGITS
         sources = {
-            "all": (chars.ASCII_DIGITS, chars.ARABIC_INDIC_DIGITS, chars.EXTENDED_ARABIC_INDIC_DIGITS),
+            "all": (
+                chars.ASCII_DIGITS,
+                chars.ARABIC_INDIC_DIGITS,
+                chars.EXTENDED_ARABIC_INDIC_DIGITS,
+            ),
             "arabic": (chars.ARABIC_INDIC_DIGITS,),
             "persian": (chars.EXTENDED_ARABIC_INDIC_DIGITS,),
         }[self.options["from"]]

@@ -73,7 +73,5 @@ class Tokens(Stage):
             from arabnorm import arabert
 
             single = {c: arabert.SLASH_AS.get(c, c) for c in arabert.SINGLE_TOKENS}
-            return [
-                ClassTokens(arabert.WORD, arabert.DIGITS, arabert.ARABIC_LETTERS, single)
-            ]
+            return [ClassTokens(arabert.WORD, arabert.DIGITS, arabert.ARABIC_LETTERS, single)]
         return [JoinTokens()]

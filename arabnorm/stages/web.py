@@ -73,9 +73,7 @@ class Html(Stage):
     )
 
     def build_steps(self) -> Sequence[Step]:
-        decode = Rule(
-            markup.REFERENCE, markup.reference_text, triggers="&", leads=True, context=0
-        )
+        decode = Rule(markup.REFERENCE, markup.reference_text, triggers="&", leads=True, context=0)
         steps: list[Step] = []
         tags = self.options["tags"]
         entities = self.options["entities"] == "decode"
@@ -128,7 +126,8 @@ class MaskTokens(Step):
             found.add("#")
         if numbers is not None:
             found |= chars.decimal_digits()
-        self.triggers = frozenset(found)
+        self._needed = frozenset(found)
+        self.triggers = self._needed
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         from arabnorm.tokenizer import NUMBER, TOKEN_KINDS
@@ -147,7 +146,7 @@ class MaskTokens(Step):
         return found
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
-        if self.triggers.isdisjoint(text):
+        if self._needed.isdisjoint(text):
             return text, []
         return edits_from_matches(text, map(_Found, self._matches(text)), _Found.new)
 
@@ -158,12 +157,11 @@ class MaskTokens(Step):
 class _Found:
     """A found span and its replacement, in the shape ``edits_from_matches`` reads."""
 
-    __slots__ = ("_group", "_span", "replacement")
+    __slots__ = ("_span", "replacement")
 
     def __init__(self, found: tuple[int, int, str]) -> None:
         self._span = (found[0], found[1])
         self.replacement = found[2]
-        self._group = ""
 
     def span(self) -> tuple[int, int]:
         return self._span
@@ -221,9 +219,14 @@ class Mask(Stage):
             "tokenizer: arabnorm's tokens; arabert: AraBERT's preprocessor's patterns",
             choices=("tokenizer", "arabert"),
         ),
-        Param("url", arabert.URL_PLACEHOLDER, "placeholder for URLs, or keep", check=_placeholder_ok),
         Param(
-            "email", arabert.EMAIL_PLACEHOLDER, "placeholder for e-mails, or keep", check=_placeholder_ok
+            "url", arabert.URL_PLACEHOLDER, "placeholder for URLs, or keep", check=_placeholder_ok
+        ),
+        Param(
+            "email",
+            arabert.EMAIL_PLACEHOLDER,
+            "placeholder for e-mails, or keep",
+            check=_placeholder_ok,
         ),
         Param(
             "mention",
@@ -315,9 +318,7 @@ class Emoji(Stage):
     def build_steps(self) -> Sequence[Step]:
         from arabnorm.tokenizer import EMOJI
 
-        return [
-            Rule(f"(?:{EMOJI.pattern})++", _EmojiOut(self.options["mode"] == "space"))
-        ]
+        return [Rule(f"(?:{EMOJI.pattern})++", _EmojiOut(self.options["mode"] == "space"))]
 
 
 def _positive(value: str) -> bool:
@@ -330,9 +331,10 @@ class Repeats(Stage):
 
     Social media text stretches words and punctuation for emphasis
     (``رائعععع!!!!``, ``nooooo``): a run of more than ``max`` (2) copies of
-    one character keeps ``max``, so ``nooooo!!!!`` becomes ``noo!!``. Digits are never shortened (``1000000``
-    is a number), nor are line breaks. ``elongation`` is the Arabic-letter
-    stage that writes a stretched letter once.
+    one character keeps ``max``, so ``nooooo!!!!`` becomes ``noo!!``.
+    Digits are never shortened (``1000000`` is a number), nor are line
+    breaks. ``elongation`` is the Arabic-letter stage that writes a
+    stretched letter once.
     """
 
     name = "repeats"

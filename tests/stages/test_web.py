@@ -112,7 +112,10 @@ def test_placeholders_are_spaced_from_what_touches_them() -> None:
 def test_each_kind_can_be_kept_or_renamed() -> None:
     text = "https://x.com a@b.org @u #وسم 3.14 2020م"
     assert run("mask:url=keep", text) == "https://x.com [بريد] [مستخدم] #وسم 3.14 2020م"
-    assert run("mask:url=<URL>:email=keep:mention=@USER", text) == "<URL> a@b.org @USER #وسم 3.14 2020م"
+    assert (
+        run("mask:url=<URL>:email=keep:mention=@USER", text)
+        == "<URL> a@b.org @USER #وسم 3.14 2020م"
+    )
     assert run("mask:hashtag=<TAG>:number=<NUM>", text) == (
         "[رابط] [بريد] [مستخدم] <TAG> <NUM> 2020م"
     )
@@ -120,7 +123,20 @@ def test_each_kind_can_be_kept_or_renamed() -> None:
 
 def test_what_is_masked_is_what_the_tokenizer_calls_so() -> None:
     rng = random.Random(7)
-    pieces = ["https://x.com/a", "www.", "x.com", "a@b.org", "@u", "#t", "a", "ب", ".", ":", " ", "/"]
+    pieces = [
+        "https://x.com/a",
+        "www.",
+        "x.com",
+        "a@b.org",
+        "@u",
+        "#t",
+        "a",
+        "ب",
+        ".",
+        ":",
+        " ",
+        "/",
+    ]
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         kinds = [m.lastgroup for m in TOKEN_KINDS.finditer(text)]
