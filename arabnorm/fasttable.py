@@ -318,7 +318,9 @@ class VectorClassTokens:
     single, line break); separators are dropped, a space goes before every
     token but the first of its line, and singles are written through a
     lookup array. A ``\\r`` before ``\\n`` is a line break, any other one a
-    separator. Short texts go to the step itself.
+    separator. Where a run of one cut class touches a run of the other (rare
+    in text: a number glued to a word), the runs beside each such place are
+    found by a search over the run starts. Short texts go to the step itself.
 
     >>> from arabnorm.stages.base import ClassTokens
     >>> step = ClassTokens("ab12", "12", "b", {"/": "-"})
@@ -328,7 +330,9 @@ class VectorClassTokens:
 
     __slots__ = ("_luts", "_run", "_step")
 
-    _SEP, _X, _A, _B, _ONE, _NL, _CR = range(7)
+    # one bit each, so that two neighbours' classes or-ed together tell the pair
+    _SEP, _X, _A, _B, _ONE, _NL, _CR = 0, 1, 2, 4, 8, 16, 32
+    _WORD = 7
 
     def __init__(self, step: Any, run: Callable[[str], str]) -> None:
         self._step = step
@@ -337,8 +341,8 @@ class VectorClassTokens:
 
     @classmethod
     def build(cls, step: Any, run: Callable[[str], str]) -> VectorClassTokens | None:
-        """The runner, or None when a single is not written as one character."""
-        if any(len(v) != 1 for v in step.single.values()):
+        """The runner, or None when a single is not written as one BMP character."""
+        if any(len(v) != 1 or ord(v) > 0xFFFF for v in step.single.values()):
             return None
         return cls(step, run)
 
@@ -357,12 +361,7 @@ class VectorClassTokens:
         value = np.arange(0x110000, dtype=np.uint32)
         for k, v in step.single.items():
             value[ord(k)] = ord(v)
-        bmp = (
-            value[:0x10000].astype(np.uint16)
-            if all(ord(v) < 0x10000 for v in step.single.values())
-            else None
-        )
-        self._luts = (kind, value, bmp)
+        self._luts = ((kind[:0x10000], value[:0x10000].astype(np.uint16)), (kind, value))
         return self._luts
 
     def __call__(self, text: str) -> str:
@@ -371,59 +370,45 @@ class VectorClassTokens:
             return self._run(text)
         import numpy as np
 
-        kind_lut, value_lut, bmp = self._luts or self._build()
-        n = len(units)
-        kind = kind_lut[:0x10000].take(units) if units.dtype.itemsize == 2 else kind_lut.take(units)
-        cr = np.flatnonzero(kind == self._CR)
-        if cr.size:
-            kind = kind.copy()
-            ends_line = cr + 1 < n
+        luts = self._luts or self._build()
+        kind_lut, value_lut = luts[0] if units.dtype.itemsize == 2 else luts[1]
+        kind = kind_lut.take(units)
+        if "\r" in text:
+            cr = np.flatnonzero(kind == self._CR)
+            ends_line = cr + 1 < len(units)
             ends_line[ends_line] = units[cr[ends_line] + 1] == 0x0A
             kind[cr] = np.where(ends_line, self._NL, self._SEP)
-        idx = np.flatnonzero(kind)
-        if idx.size == 0:
+        keep = kind != self._SEP
+        k = kind[keep]
+        m = k.size
+        if m == 0:
             return ""
-        k = kind.take(idx)
-        word = (k >= self._X) & (k <= self._B)
-        # the kept character before each one, and whether it touches it in the text
-        touch = np.empty(idx.size, dtype=np.bool_)
-        touch[0] = False
-        touch[1:] = idx[1:] == idx[:-1] + 1
+        word = (kind & self._WORD) != 0
+        glued_full = np.zeros(len(kind), dtype=np.bool_)
+        np.logical_and(word[1:], word[:-1], out=glued_full[1:])
+        glued = glued_full[keep]  # glued to the kept character before it
         prev_k = np.empty_like(k)
         prev_k[0] = self._NL
         prev_k[1:] = k[:-1]
-        glued = touch & word & (prev_k >= self._X) & (prev_k <= self._B)
-        # runs of one word class inside a word; an a-run touching a b-run stands alone
-        run_start = ~glued | (prev_k != k)
-        run_id = np.cumsum(run_start) - 1
-        starts = np.flatnonzero(run_start)
-        run_k = k.take(starts)
-        joined = glued.take(starts)  # the run continues a word begun before it
-        m = starts.size
-        prev_run_k = np.empty_like(run_k)
-        prev_run_k[0] = self._SEP
-        prev_run_k[1:] = run_k[:-1]
-        prev_other = joined & (
-            ((run_k == self._A) & (prev_run_k == self._B))
-            | ((run_k == self._B) & (prev_run_k == self._A))
-        )
-        next_other = np.zeros(m, dtype=np.bool_)
-        next_other[:-1] = prev_other[1:]
-        alone = prev_other | next_other
-        prev_alone = np.zeros(m, dtype=np.bool_)
-        prev_alone[1:] = alone[:-1]
-        cut_run = ~joined | alone | prev_alone
-        token_start = ~glued | (run_start & cut_run.take(run_id))
-        space = token_start & (k != self._NL) & (prev_k != self._NL)
-        if units.dtype.itemsize == 2 and bmp is not None:
-            vals = bmp.take(units.take(idx))
-        else:
-            vals = value_lut.take(units.take(idx)).astype(np.uint32)
-        shift = np.cumsum(space)
-        out = np.full(idx.size + int(shift[-1]), 0x20, dtype=vals.dtype)
-        out[np.arange(idx.size) + shift] = vals
-        codec = "utf-16-le" if vals.dtype.itemsize == 2 else "utf-32-le"
-        return out.tobytes().decode(codec)
+        start = ~glued
+        cut = glued & ((k | prev_k) == (self._A | self._B))
+        edges = np.flatnonzero(cut)
+        if edges.size:
+            # the runs on both sides of each edge stand alone: cut at their outer ends
+            runs = np.flatnonzero(start | (k != prev_k))
+            left = runs[np.searchsorted(runs, edges) - 1]
+            after = np.searchsorted(runs, edges, side="right")
+            right = runs[after[after < runs.size]]
+            start[edges] = True
+            start[left] = True
+            start[right] = True
+        space = start
+        space &= k != self._NL
+        space &= prev_k != self._NL
+        vals = value_lut.take(units[keep])
+        out = np.insert(vals, np.flatnonzero(space), 0x20)
+        codec = "utf-16-le" if out.dtype.itemsize == 2 else "utf-32-le"
+        return str(out.tobytes().decode(codec))
 
 
 SPARSE = 16
