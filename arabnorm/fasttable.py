@@ -317,8 +317,8 @@ class VectorClassTokens:
     Each code unit gets its class (separator, word of one of three kinds,
     single, line break); separators are dropped, a space goes before every
     token but the first of its line, and singles are written through a
-    lookup array. A ``\\r`` before ``\\n`` is a line break, any other one a
-    separator. Where a run of one cut class touches a run of the other (rare
+    lookup array. A ``\\r`` before ``\\n`` or at the end is a line break, any
+    other one a separator. Where a run of one cut class touches a run of the other (rare
     in text: a number glued to a word), the runs beside each such place are
     found by a search over the run starts. Short texts go to the step itself.
 
@@ -375,8 +375,9 @@ class VectorClassTokens:
         kind = kind_lut.take(units)
         if "\r" in text:
             cr = np.flatnonzero(kind == self._CR)
-            ends_line = cr + 1 < len(units)
-            ends_line[ends_line] = units[cr[ends_line] + 1] == 0x0A
+            inside = cr + 1 < len(units)
+            ends_line = ~inside  # a final \\r ends its line
+            ends_line[inside] = units[cr[inside] + 1] == 0x0A
             kind[cr] = np.where(ends_line, self._NL, self._SEP)
         keep = kind != self._SEP
         k = kind[keep]

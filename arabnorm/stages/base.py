@@ -473,7 +473,8 @@ class ClassTokens(Step):
     character of ``single`` is a token of its own, written as
     ``single[c]``; every other character (whitespace included) only
     separates tokens. Line breaks (``\\n`` and the ``\\r`` of ``\\r\\n``)
-    stay. The compiler runs it as one vectorized lookup over the block.
+    stay, and so does a ``\\r`` that ends the text (a line's terminator).
+    The compiler runs it as one vectorized lookup over the block.
 
     >>> ClassTokens("ab12", "12", "ab", {"/": "-", "!": "!"}).apply(" ab12a/b!!  xa")
     'ab 12 a - b ! ! a'
@@ -508,7 +509,7 @@ class ClassTokens(Step):
         # token of its own; other runs of word characters go together
         self.pattern = regex.compile(
             f"{a}++(?={b})|{b}++(?={a})|(?<={b}){a}++|(?<={a}){b}++"
-            f"|(?:{x}++|{a}++(?!{b})|{b}++(?!{a}))++|{one}|\\r?\\n"
+            f"|(?:{x}++|{a}++(?!{b})|{b}++(?!{a}))++|{one}|\\r?\\n|\\r\\Z"
         )
 
     @property
@@ -526,7 +527,7 @@ class ClassTokens(Step):
         for m in self.pattern.finditer(text):
             start, end = m.span()
             piece = m[0]
-            breaks = piece[-1] == "\n"
+            breaks = piece[-1] == "\n" or piece == "\r"
             want = "" if line_start or breaks else " "
             new = single.get(piece, piece) if end - start == 1 else piece
             if text[last:start] != want or new != piece:

@@ -217,6 +217,9 @@ def test_arabert_tokens() -> None:
     spec = "tokens:style=arabert"
     assert run(spec, "عام2024م x1ب COVID19 a/b 😀café") == "عام 2024 م x 1 ب COVID19 a - b caf"
     assert run(spec, " ، ؛ ؟ «x» & ﻛ\r\nب\n") == "، ؛ ؟ « x »\r\nب\n"
+    # a \r ending the text is a line's terminator, as elsewhere; any other one a space
+    assert run(spec, "x \ry \r") == "x y\r"
+    assert run(spec, "\r\n".join(["a\r", "\r", ""])) == "a\r\n\r\n"
 
 
 # --- rule chains and composed edits ------------------------------------------------
