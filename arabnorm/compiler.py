@@ -14,6 +14,7 @@ timings, machine load or the text of a pattern:
   steps                                     runner
   ========================================  =================================
   ``KeepOnly`` then a table                 one lookup array (``VectorTable``)
+  a one-to-one table then ``ClassTokens``   one class lookup (``VectorClassTokens``)
   tables with triggered rules between them  one table where no rule applies
                                             (``TableWindow``)
   a table                                   ``VectorTable``, else translate
@@ -153,6 +154,12 @@ def runners(steps: Sequence[Step]) -> tuple[Runner, ...]:
             folded = ft.VectorTable.build(following, keep_only=step)
             if folded is not None:
                 runs.append(folded)
+                i += 2
+                continue
+        if isinstance(step, Table) and isinstance(following, ClassTokens):
+            joined = ft.VectorClassTokens.build(following, following.apply, table=step)
+            if joined is not None:
+                runs.append(joined)
                 i += 2
                 continue
         if isinstance(step, Table):

@@ -328,7 +328,7 @@ class VectorClassTokens:
     True
     """
 
-    __slots__ = ("_luts", "_run", "_step")
+    __slots__ = ("_luts", "_run", "_step", "_table")
 
     # one bit each, so that two neighbours' classes or-ed together tell the pair
     _SEP, _X, _A, _B, _ONE, _NL, _CR = 0, 1, 2, 4, 8, 16, 32
@@ -338,13 +338,36 @@ class VectorClassTokens:
         self._step = step
         self._run = run
         self._luts: Any = None
+        self._table: Table | None = None
 
     @classmethod
-    def build(cls, step: Any, run: Callable[[str], str]) -> VectorClassTokens | None:
-        """The runner, or None when a single is not written as one BMP character."""
+    def build(
+        cls, step: Any, run: Callable[[str], str], table: Table | None = None
+    ) -> VectorClassTokens | None:
+        """The runner, or None when a single is not written as one BMP character.
+
+        With ``table`` (a table that runs just before the step), the lookup
+        arrays read each code unit through the table first, so the two steps
+        cost one pass: that needs a table mapping BMP code points other than
+        line breaks to one BMP code point each.
+        """
         if any(len(v) != 1 or ord(v) > 0xFFFF for v in step.single.values()):
             return None
-        return cls(step, run)
+        if table is not None:
+            mapping = table.mapping
+            if any(
+                len(v) != 1 or k > 0xFFFF or ord(v) > 0xFFFF or 0xD800 <= k <= 0xDFFF
+                for k, v in mapping.items()
+            ) or ({0x0A, 0x0D} & (set(mapping) | {ord(v) for v in mapping.values()})):
+                return None
+            first, then = table.apply, run
+
+            def run(text: str) -> str:
+                return then(first(text))
+
+        runner = cls(step, run)
+        runner._table = table
+        return runner
 
     def _build(self) -> Any:
         import numpy as np
@@ -361,6 +384,11 @@ class VectorClassTokens:
         value = np.arange(0x110000, dtype=np.uint32)
         for k, v in step.single.items():
             value[ord(k)] = ord(v)
+        if self._table is not None:  # read every code unit through the table first
+            mapping = self._table.mapping
+            keys = np.fromiter(mapping, dtype=np.int64, count=len(mapping))
+            into = np.fromiter((ord(v) for v in mapping.values()), np.int64, len(mapping))
+            kind[keys], value[keys] = kind[into], value[into]
         self._luts = ((kind[:0x10000], value[:0x10000].astype(np.uint16)), (kind, value))
         return self._luts
 
@@ -380,14 +408,19 @@ class VectorClassTokens:
             ends_line[inside] = units[cr[inside] + 1] == 0x0A
             kind[cr] = np.where(ends_line, self._NL, self._SEP)
         keep = kind != self._SEP
-        k = kind[keep]
-        m = k.size
+        # whether each character is glued to a word character before it, as bit 6 of
+        # its class, so one compression gives both
+        word = (kind & self._WORD) != 0
+        glued_full = np.zeros(len(kind), dtype=np.uint8)
+        np.logical_and(word[1:], word[:-1], out=glued_full[1:], casting="unsafe")
+        glued_full <<= 6
+        glued_full |= kind
+        both = glued_full[keep]
+        m = both.size
         if m == 0:
             return ""
-        word = (kind & self._WORD) != 0
-        glued_full = np.zeros(len(kind), dtype=np.bool_)
-        np.logical_and(word[1:], word[:-1], out=glued_full[1:])
-        glued = glued_full[keep]  # glued to the kept character before it
+        k = both & 63
+        glued = both >= 64
         prev_k = np.empty_like(k)
         prev_k[0] = self._NL
         prev_k[1:] = k[:-1]

@@ -33,7 +33,7 @@ PRESETS: dict[str, tuple[str, str]] = {
     ),
     "arabert": (
         "html:tags=keep,diacritics:marks=tashkeel,tatweel,mask:rules=arabert,"
-        "html:entities=keep:tags=arabert,digits:from=arabic,repeats,tokens:style=arabert",
+        "html:entities=keep:tags=arabert,repeats,digits:from=arabic,tokens:style=arabert",
         "byte-identical to AraBERT's ArabertPreprocessor (arabert 1.0.1, "
         "bert-base-arabertv02; also AraELECTRA, AraGPT2)",
     ),

@@ -60,7 +60,7 @@ def test_the_presets_are_the_contracted_ones() -> None:
     assert preset_spec("lucene") == "lucene"
     assert preset_spec("arabert") == (
         "html:tags=keep,diacritics:marks=tashkeel,tatweel,mask:rules=arabert,"
-        "html:entities=keep:tags=arabert,digits:from=arabic,repeats,tokens:style=arabert"
+        "html:entities=keep:tags=arabert,repeats,digits:from=arabic,tokens:style=arabert"
     )
     assert preset_spec("none") == ""
 
