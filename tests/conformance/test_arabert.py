@@ -213,3 +213,29 @@ def test_spans_point_into_the_original_line() -> None:
         "2024",
         "كَتَبَ",
     ]
+
+
+PURE = """
+import json, sys
+from arabnorm.pipeline import Pipeline
+lines = json.loads(sys.stdin.read())
+p = Pipeline.from_preset("arabert")
+print(json.dumps([p.apply("\\n".join(lines)), [p.align(x)[0] for x in lines]]))
+"""
+
+
+def test_arabnorm_pure_gives_the_same(tmp_path: Path) -> None:
+    import json
+
+    lines = [*WEB_LINES, *SEEDS[0].read_text(encoding="utf-8").splitlines()]
+    res = subprocess.run(
+        [sys.executable, "-c", PURE],
+        input=json.dumps(lines).encode(),
+        capture_output=True,
+        env={**os.environ, "ARABNORM_PURE": "1"},
+        check=True,
+    )
+    block, aligned = json.loads(res.stdout)
+    want = [reference(line) for line in lines]
+    assert block == "\n".join(want)
+    assert aligned == want
