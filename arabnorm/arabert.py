@@ -48,14 +48,6 @@ def _ends_with_com(m: Any) -> bool:
     return m.group(1) is not None
 
 
-def _email_found(m: Any) -> bool:
-    return m.group(1) is not None
-
-
-def _inner_at(m: Any) -> bool:
-    return "@" in m.group()[1:-1]
-
-
 _URL_CHARS = r"-a-zA-Z0-9@:%._+~#="
 _URL_TAIL = r"-a-zA-Z0-9@:%_+.~#?&/="
 
@@ -78,10 +70,11 @@ MASKS: tuple[tuple[str, str, Any], ...] = (
     (r"http\S*+", URL_PLACEHOLDER, None),
     (r"www\S*+", URL_PLACEHOLDER, None),
     (r"://", URL_PLACEHOLDER, None),
-    # word characters or "-", "@", then dot-separated labels of them
-    (r"[\w-]++(@(?:[\w-]++\.)+[\w-]++)?", EMAIL_PLACEHOLDER, _email_found),
+    # word characters or "-", "@", then dot-separated labels of them; it can only
+    # begin where such a run begins, and is looked for only there
+    (r"(?<![\w-])[\w-]++@(?:[\w-]++\.)+[\w-]++", EMAIL_PLACEHOLDER, None),
     # then any whitespace-delimited run with an "@" inside it (not first or last)
-    (r"\S++", EMAIL_PLACEHOLDER, _inner_at),
+    (r"(?<!\S)\S+?@\S+", EMAIL_PLACEHOLDER, None),
     (r"@\w++", MENTION_PLACEHOLDER, None),
 )
 """AraBERT's URL, e-mail and mention rules: what ``mask:rules=arabert`` runs."""

@@ -157,7 +157,7 @@ class VectorTable:
         if self._delete:
             keep = mapped != _DELETE
             if not keep.all():
-                mapped = mapped[keep]
+                mapped = mapped.take(np.flatnonzero(keep))  # faster than mapped[keep]
         out = mapped.tobytes().decode("utf-16-le", errors)
         if extra_here:
             out = self._extra_re.sub(lambda m: extra[m.group()], out)  # type: ignore[union-attr]
@@ -324,7 +324,7 @@ class VectorClassTokens:
 
     >>> from arabnorm.stages.base import ClassTokens
     >>> step = ClassTokens("ab12", "12", "b", {"/": "-"})
-    >>> VectorClassTokens(step, step.apply)("a1b2a/ ab\\r\\n" * 500) == "a 1 b 2 a - ab\\r\\n" * 500
+    >>> VectorClassTokens(step, step.apply)("a1b2a/ ab\\r\\n" * 500) == "a 1 b 2a - ab\\r\\n" * 500
     True
     """
 
@@ -415,7 +415,8 @@ class VectorClassTokens:
         np.logical_and(word[1:], word[:-1], out=glued_full[1:], casting="unsafe")
         glued_full <<= 6
         glued_full |= kind
-        both = glued_full[keep]
+        kept = np.flatnonzero(keep)  # indices, then takes: faster than boolean indexing
+        both = glued_full.take(kept)
         m = both.size
         if m == 0:
             return ""
@@ -428,19 +429,32 @@ class VectorClassTokens:
         cut = glued & ((k | prev_k) == (self._A | self._B))
         edges = np.flatnonzero(cut)
         if edges.size:
-            # the runs on both sides of each edge stand alone: cut at their outer ends
+            # the runs of one class, and the run on the right of each edge; an a-run
+            # before a b-run stands alone, and both are taken; then a b-run before an
+            # a-run, when neither is taken. A run alone is cut at both ends.
             runs = np.flatnonzero(start | (k != prev_k))
-            left = runs[np.searchsorted(runs, edges) - 1]
-            after = np.searchsorted(runs, edges, side="right")
-            right = runs[after[after < runs.size]]
-            start[edges] = True
-            start[left] = True
-            start[right] = True
+            right = np.searchsorted(runs, edges)
+            ab = k.take(runs.take(right - 1)) == self._A
+            taken = np.zeros(runs.size, dtype=np.bool_)
+            taken[right[ab]] = True
+            taken[right[ab] - 1] = True
+            ba = right[~ab]
+            ba = ba[~(taken[ba] | taken[ba - 1])]
+            alone = np.concatenate((right[ab], right[ab] - 1, ba, ba - 1))
+            start[runs.take(alone)] = True
+            after = alone + 1
+            start[runs.take(after[after < runs.size])] = True
         space = start
         space &= k != self._NL
         space &= prev_k != self._NL
-        vals = value_lut.take(units[keep])
-        out = np.insert(vals, np.flatnonzero(space), 0x20)
+        vals = value_lut.take(units.take(kept))
+        # the output: the kept characters, with a space before each of ``space``
+        at = np.flatnonzero(space)
+        at += np.arange(at.size)
+        out = np.full(m + at.size, 0x20, dtype=vals.dtype)
+        placed = np.ones(out.size, dtype=np.bool_)
+        placed[at] = False
+        out[np.flatnonzero(placed)] = vals
         codec = "utf-16-le" if out.dtype.itemsize == 2 else "utf-32-le"
         return str(out.tobytes().decode(codec))
 

@@ -45,7 +45,7 @@ across a line break, and ``\\r`` before ``\\n`` belongs to the terminator.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -466,26 +466,29 @@ class RuleChain(Step):
 class ClassTokens(Step):
     """Tokens defined by character classes alone, written one space apart, line by line.
 
-    ``word`` characters run together into a token, except that a run of
-    ``cut_a`` characters that touches a run of ``cut_b`` characters (either
-    order) is a token of its own, and so is that run (AraBERT spaces out a
-    number glued to an Arabic word, and the word, on both sides); each
-    character of ``single`` is a token of its own, written as
-    ``single[c]``; every other character (whitespace included) only
-    separates tokens. Line breaks (``\\n`` and the ``\\r`` of ``\\r\\n``)
-    stay, and so does a ``\\r`` that ends the text (a line's terminator).
-    The compiler runs it as one vectorized lookup over the block.
+    ``word`` characters run together into a token; each character of
+    ``single`` is a token of its own, written as ``single[c]``; every other
+    character (whitespace included) only separates tokens. Line breaks
+    (``\\n`` and the ``\\r`` of ``\\r\\n``) stay, and so does a ``\\r`` that
+    ends the text (a line's terminator).
+
+    Within a word, runs of ``cut_a`` characters and of ``cut_b`` characters
+    are cut apart as AraBERT cuts numbers from Arabic words, in two passes:
+    first, an ``a``-run followed by a ``b``-run are both made tokens of their
+    own; then a ``b``-run followed by an ``a``-run, neither of which the first
+    pass took, likewise. The compiler runs it as one vectorized lookup over
+    the block.
 
     >>> ClassTokens("ab12", "12", "ab", {"/": "-", "!": "!"}).apply(" ab12a/b!!  xa")
     'ab 12 a - b ! ! a'
-    >>> ClassTokens("ab12", "12", "b", {}).apply("a1b2a a1a")
-    'a 1 b 2 a a1a'
+    >>> ClassTokens("ab12x", "12", "b", {}).apply("x1b2x x1x xb2x 1b1x")
+    'x 1 b 2x x1x x b 2 x 1 b 1x'
     """
 
     kind = "tokenizer"
     context = None
 
-    __slots__ = ("cut_a", "cut_b", "pattern", "single", "word")
+    __slots__ = ("classes", "cut_a", "cut_b", "pattern", "single", "word")
 
     def __init__(
         self,
@@ -502,20 +505,45 @@ class ClassTokens(Step):
             raise ValueError("cut classes must be disjoint parts of the word class")
         if (self.word | set(self.single)) & {"\n", "\r"}:
             raise ValueError("line breaks separate lines, they are no token characters")
+        w, one = chars.char_class(self.word), chars.char_class(set(self.single))
+        self.pattern = regex.compile(f"{w}++|{one}|\\r?\\n|\\r\\Z")
+        # a word's runs of one class: a-runs, b-runs, and runs of the other word characters
         a, b = chars.char_class(self.cut_a), chars.char_class(self.cut_b)
         x = chars.char_class(self.word - self.cut_a - self.cut_b)
-        one = chars.char_class(set(self.single))
-        # a run of a-characters touching a run of b-characters, or the reverse, is a
-        # token of its own; other runs of word characters go together
-        self.pattern = regex.compile(
-            f"{a}++(?={b})|{b}++(?={a})|(?<={b}){a}++|(?<={a}){b}++"
-            f"|(?:{x}++|{a}++(?!{b})|{b}++(?!{a}))++|{one}|\\r?\\n|\\r\\Z"
-        )
+        self.classes = regex.compile(f"(?P<a>{a}++)|(?P<b>{b}++)|{x}++")
 
     @property
     def word_local(self) -> bool:  # type: ignore[override]
         """True when letters and digits are word characters and the space separates."""
         return chars.WORD_EDGE <= self.word and chars.SPACE not in self.word | set(self.single)
+
+    def _word_pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The tokens of the word ``text[start:end]``, as spans."""
+        runs = [(m.start(), m.end(), m.lastgroup) for m in self.classes.finditer(text, start, end)]
+        n = len(runs)
+        alone = [False] * n
+        taken = [False] * n  # by the first pass
+        for i in range(n - 1):
+            if runs[i][2] == "a" and runs[i + 1][2] == "b":
+                alone[i] = alone[i + 1] = taken[i] = taken[i + 1] = True
+        for i in range(n - 1):
+            if runs[i][2] == "b" and runs[i + 1][2] == "a" and not (taken[i] or taken[i + 1]):
+                alone[i] = alone[i + 1] = True
+        pieces: list[tuple[int, int]] = []
+        for i, (s, e, _) in enumerate(runs):
+            if pieces and not alone[i] and not alone[i - 1]:
+                pieces[-1] = (pieces[-1][0], e)
+            else:
+                pieces.append((s, e))
+        return pieces
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            if end - start > 1 and text[start] not in "\r\n":
+                yield from self._word_pieces(text, start, end)
+            else:
+                yield start, end
 
     def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
         pieces: list[str] = []
@@ -524,9 +552,8 @@ class ClassTokens(Step):
         out = 0  # length of the output so far
         line_start = True
         single = self.single
-        for m in self.pattern.finditer(text):
-            start, end = m.span()
-            piece = m[0]
+        for start, end in self._spans(text):
+            piece = text[start:end]
             breaks = piece[-1] == "\n" or piece == "\r"
             want = "" if line_start or breaks else " "
             new = single.get(piece, piece) if end - start == 1 else piece
