@@ -217,6 +217,8 @@ def test_arabert_tokens() -> None:
     spec = "tokens:style=arabert"
     assert run(spec, "عام2024م x1ب COVID19 a/b 😀café") == "عام 2024 م x 1 ب COVID19 a - b caf"
     assert run(spec, " ، ؛ ؟ «x» & ﻛ\r\nب\n") == "، ؛ ؟ « x »\r\nب\n"
+    # digits before letters are cut first; letters before digits only where neither was
+    assert run(spec, "1ب1b ب1ج x1ب2y") == "1 ب 1b ب 1 ج x 1 ب 2y"
     # a \r ending the text is a line's terminator, as elsewhere; any other one a space
     assert run(spec, "x \ry \r") == "x y\r"
     assert run(spec, "\r\n".join(["a\r", "\r", ""])) == "a\r\n\r\n"
