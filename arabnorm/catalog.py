@@ -44,7 +44,7 @@ class StageEntry:
 
         >>> entry = next(e for e in entries() if e.name == "digits")
         >>> [e.options for e in entry.settings]
-        ['', 'to=arabic']
+        ['', 'to=arabic', 'from=arabic']
         """
         first: dict[str, Example] = {}
         for e in self.examples:

@@ -13,6 +13,7 @@ can tell what a stage touches without a code chart::
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 Range = tuple[int, int]
 """An inclusive code point range ``(first, last)``."""
@@ -638,3 +639,14 @@ PERSIAN_YEHS = frozenset({FARSI_YEH, YEH_BARREE})
 """What Lucene's PersianNormalizer writes as Arabic yeh."""
 PERSIAN_HEHS = frozenset({HEH_YEH_ABOVE, HEH_GOAL})
 """What Lucene's PersianNormalizer writes as heh."""
+
+
+@lru_cache(maxsize=1)
+def decimal_digits() -> frozenset[str]:
+    """Every decimal digit (``str.isdecimal``, category Nd: what Python's ``re`` reads as
+    ``\\d``), built when first asked for. Unicode has them all in its first two planes."""
+    import re
+    from array import array
+
+    planes = array("I", range(0x20000)).tobytes().decode("utf-32-le", "surrogatepass")
+    return frozenset(re.findall(r"\d", planes))

@@ -14,10 +14,12 @@ timings, machine load or the text of a pattern:
   steps                                     runner
   ========================================  =================================
   ``KeepOnly`` then a table                 one lookup array (``VectorTable``)
+  a one-to-one table then ``ClassTokens``   one class lookup (``VectorClassTokens``)
   tables with triggered rules between them  one table where no rule applies
                                             (``TableWindow``)
   a table                                   ``VectorTable``, else translate
   ``RunRule``, ``TrimRule``                 neighbours compared, vectorized
+  ``ClassTokens``                           one class lookup, vectorized
   a rule led by its only trigger            its own ``apply`` (the engine
                                             finds the trigger itself)
   a step with a few declared triggers       only the lines holding one
@@ -46,7 +48,17 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from arabnorm.stages.base import KeepOnly, Rule, RunRule, Stage, Step, Table, TrimRule, reference
+from arabnorm.stages.base import (
+    ClassTokens,
+    KeepOnly,
+    Rule,
+    RunRule,
+    Stage,
+    Step,
+    Table,
+    TrimRule,
+    reference,
+)
 
 Runner = Callable[[str], str]
 
@@ -117,6 +129,8 @@ def runner(step: Step, vector: bool | None = None) -> Runner:
         return ft.VectorRuns(step, step.apply)
     if isinstance(step, TrimRule):
         return ft.VectorTrim(step, step.apply)
+    if isinstance(step, ClassTokens):
+        return ft.VectorClassTokens.build(step, step.apply) or step.apply
     if isinstance(step, Rule) and step.leads and step.triggers and len(step.triggers) == 1:
         return step.apply  # the engine looks for the one leading character itself
     return ft.LineFilter.build(step, step.apply) or step.apply
@@ -140,6 +154,12 @@ def runners(steps: Sequence[Step]) -> tuple[Runner, ...]:
             folded = ft.VectorTable.build(following, keep_only=step)
             if folded is not None:
                 runs.append(folded)
+                i += 2
+                continue
+        if isinstance(step, Table) and isinstance(following, ClassTokens):
+            joined = ft.VectorClassTokens.build(following, following.apply, table=step)
+            if joined is not None:
+                runs.append(joined)
                 i += 2
                 continue
         if isinstance(step, Table):

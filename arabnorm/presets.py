@@ -31,6 +31,12 @@ PRESETS: dict[str, tuple[str, str]] = {
         "lucene",
         "byte-identical to Lucene's ArabicNormalizer (Elasticsearch, OpenSearch, Solr)",
     ),
+    "arabert": (
+        "html:tags=keep,diacritics:marks=tashkeel,tatweel,mask:rules=arabert,"
+        "html:entities=keep:tags=arabert,repeats,digits:from=arabic,tokens:style=arabert",
+        "byte-identical to AraBERT's ArabertPreprocessor (arabert 1.0.1, "
+        "bert-base-arabertv02; also AraELECTRA, AraGPT2)",
+    ),
     "none": ("", "changes nothing"),
 }
 

@@ -125,14 +125,35 @@ _EMOJI = (
 # the pattern; callers read whole matches, never groups.
 _MARKS = r"(?P<mark>[\p{P}\p{S}])(?P=mark)*+"
 
-_TOKEN_BODY = (
-    rf"(?:{_JOINER}|(?=\p{{Arabic}}){_WORD}|{_URL}|{_EMAIL}|{_MENTION}|{_HASHTAG}"
-    rf"|{_EMOJI}|{_WORD}|{_DASH}|{_MARKS}|[{_M}{_CF}]++|[^{_SPACE[1:-1]}])"
-    rf"[{_M}{_CF}]*+"
-)
+
+def _token_body(kinds: bool = False) -> str:
+    """The pattern of one token; with ``kinds``, URLs, e-mails, mentions, hashtags and
+    words are named groups (``url``, ``email``, ``mention``, ``hashtag``, ``word``)."""
+
+    def g(name: str, pattern: str) -> str:
+        return f"(?P<{name}>{pattern})" if kinds else pattern
+
+    return (
+        rf"(?:{_JOINER}|(?=\p{{Arabic}}){_WORD}|{g('url', _URL)}|{g('email', _EMAIL)}"
+        rf"|{g('mention', _MENTION)}|{g('hashtag', _HASHTAG)}"
+        rf"|{_EMOJI}|{g('word', _WORD)}|{_DASH}|{_MARKS}|[{_M}{_CF}]++|[^{_SPACE[1:-1]}])"
+        rf"[{_M}{_CF}]*+"
+    )
+
+
+_TOKEN_BODY = _token_body()
 
 TOKEN = regex.compile(_TOKEN_BODY, regex.V1)
 """One token; ``TOKEN.finditer(text)`` yields every token of ``text``."""
+
+TOKEN_KINDS = regex.compile(_token_body(kinds=True), regex.V1)
+"""``TOKEN`` with the kinds of token the ``mask`` stage replaces as named groups."""
+
+NUMBER = regex.compile(_NUMBER, regex.V1)
+"""A number as the tokenizer reads one: digits with separators between digits."""
+
+EMOJI = regex.compile(_EMOJI, regex.V1)
+"""One emoji sequence (skin tone, ZWJ sequence, flag, keycap, tag sequence)."""
 
 TOKEN_OR_LINE_BREAK = regex.compile(rf"{_TOKEN_BODY}|\r?\n|\r\Z", regex.V1)
 """A token, or a line break (``\\n``, ``\\r\\n``, or the ``\\r`` that ends the text)."""

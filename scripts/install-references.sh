@@ -10,6 +10,12 @@ pip="$venv/bin/pip"
 # character maps and normalizers the camel preset and translit schemes match.
 "$pip" install -q --no-deps camel-tools==1.6.0
 
+# AraBERT's preprocessor (arabert 1.0.1), without its dependencies: its preprocess module
+# imports only PyArabic (GPL, used by the tests only, never by arabnorm). farasapy is for
+# the segmented models, and emoji (pinned ==1.4.2 there) is imported only for the twitter
+# models: the bert-base-arabertv02 path the arabert preset matches needs neither.
+"$pip" install -q --no-deps arabert==1.0.1 PyArabic==0.6.15
+
 # Lucene 8 (Debian's liblucene8-java: lucene-core and lucene-analyzers-common) and a JDK
 # to compile and run tests/conformance/LuceneDriver.java: the reference for `arabnorm
 # analyze` and the lucene, persian, stem and stopwords stages. Skipped when present.

@@ -22,7 +22,16 @@ from arabnorm.stages.base import Edit, Example, Param, Rule, Stage, Step, Table
 ROOT = Path(__file__).resolve().parents[1]
 
 # Values tried for parameters without a list of choices.
-FREE_VALUES = {"max": ("1", "2", "3"), "marker": ("@@IGNORE@@", "@"), "list": ("persian",)}
+FREE_VALUES = {
+    "max": ("1", "2", "3"),
+    "marker": ("@@IGNORE@@", "@"),
+    "list": ("persian",),
+    "url": ("keep", "<URL>"),
+    "email": ("keep",),
+    "mention": ("keep",),
+    "hashtag": ("[وسم]",),
+    "number": ("<NUM>",),
+}
 
 
 def stage_specs(names: Sequence[str] | None = None) -> list[str]:
@@ -172,6 +181,8 @@ _PIECES = [
     *["ببب", "جمييييل", "!!", "...", "(", ")", "$", "%", "#", "@"],
     *["👩\u200d💻", "😀", "🇸🇦", "1\ufe0f\u20e3", "café", "e\u0301", "ﬁ", "²", "①", "Zürich"],
     *["https://example.com/كتاب", "a.b@x.org", "@user", "#وسم", "\u204b", "\udc80"],
+    *["<p>", "</b>", "<br />", "<!-- x -->", "&amp;", "&#1605;", "&nbsp", "<", ">", "/"],
+    *["www.x.org/a", "x.com", "file.txt", "!!!!", "ههههه", "👍🏽", "٢٠٢٤", "a1ب", "٫"],
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -272,3 +274,38 @@ def test_table_edits_equal_the_table_itself() -> None:
         assert out == want_out
         assert arrays is not None
         assert list(zip(*(a.tolist() for a in arrays), strict=True)) == want_edits
+
+
+# --- class tokens ------------------------------------------------------------------
+
+
+def _class_tokens_cases() -> list[str]:
+    rng = random.Random(12)
+    alphabet = "ab12/ x\r\n!😀ب١ج3٣\t"
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.choice([2100, 5000]))) for _ in range(60)
+    ]
+
+
+def test_vector_class_tokens_give_the_step_s_output() -> None:
+    from arabnorm.fasttable import VectorClassTokens
+    from arabnorm.stages.base import ClassTokens
+
+    step = ClassTokens("ab12٣3ب", "12٣3", "abب", {"/": "-", "!": "!"})
+    run = VectorClassTokens.build(step, step.apply)
+    assert run is not None
+    for text in _class_tokens_cases():
+        assert run(text) == step.apply_with_edits(text)[0]
+
+
+def test_a_table_folds_into_vector_class_tokens() -> None:
+    from arabnorm.fasttable import VectorClassTokens
+    from arabnorm.stages.base import ClassTokens
+
+    step = ClassTokens("ab12٣3ب", "12٣3", "abب", {"/": "-", "!": "!"})
+    table = Table({ord("١"): "1", ord("x"): "a", ord("ج"): "!"})
+    run = VectorClassTokens.build(step, step.apply, table=table)
+    assert run is not None
+    for text in _class_tokens_cases():
+        assert run(text) == step.apply_with_edits(table.apply(text))[0]
+    assert VectorClassTokens.build(step, step.apply, table=Table({ord("x"): ""})) is None

@@ -53,7 +53,7 @@ across a line break, and ``\\r`` before ``\\n`` belongs to the terminator.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -304,27 +304,42 @@ class RunRule(Rule):
     long enough run), which lets the compiler find the runs with one
     vectorized comparison of neighbours.
 
+    With ``negate``, ``chars`` lists the characters that are *not* in the
+    class (every other character is): ``RunRule("0123456789", 2, 2,
+    negate=True)`` shortens runs of anything but ASCII digits.
+
     >>> RunRule("ab", 2, 1).apply("caaab abba bbbb")
     'cab abba b'
     """
 
-    __slots__ = ("chars", "keep", "longer_than")
+    __slots__ = ("chars", "keep", "longer_than", "negate")
 
     def __init__(
-        self, chars_: str | frozenset[str] | set[str], longer_than: int, keep: int
+        self,
+        chars_: str | frozenset[str] | set[str],
+        longer_than: int,
+        keep: int,
+        *,
+        negate: bool = False,
     ) -> None:
         if not 1 <= keep <= longer_than:
             raise ValueError("keep must be between 1 and longer_than")
         self.chars = frozenset(chars_)
         self.longer_than = longer_than
         self.keep = keep
+        self.negate = negate
         super().__init__(
-            f"({chars.char_class(self.chars)})\\1{{{longer_than},}}+",
+            f"({chars.char_class(self.chars, negate=negate)})\\1{{{longer_than},}}+",
             _Copies(keep),
-            triggers=self.chars,
-            word_local=chars.SPACE not in self.chars,
+            triggers=None if negate else self.chars,
+            # a run never crosses a space between two different characters
+            word_local=True if negate else chars.SPACE not in self.chars,
             context=0,
         )
+
+    def in_class(self, c: str) -> bool:
+        """Whether runs of ``c`` are shortened."""
+        return (c in self.chars) != self.negate
 
     def commutes_with(self, table: Table) -> bool:
         """True for a table that maps one code point to one and never touches ``chars``.
@@ -339,9 +354,9 @@ class RunRule(Rule):
         >>> RunRule("ب", 2, 1).commutes_with(Table({ord("ـ"): ""}))
         False
         """
-        own = {ord(c) for c in self.chars}
         return all(
-            len(v) == 1 and k not in own and ord(v) not in own for k, v in table.mapping.items()
+            len(v) == 1 and not self.in_class(chr(k)) and not self.in_class(v)
+            for k, v in table.mapping.items()
         )
 
 
@@ -367,6 +382,217 @@ class KeepOnly(Rule):
             word_local=chars.SPACE in self.chars and chars.WORD_EDGE <= self.chars,
             context=0,
         )
+
+
+def compose_edits(first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
+    """The edits of running two steps in turn: ``first`` (input to middle), then ``second``.
+
+    Edits of the two that overlap in the middle text (or one lying strictly
+    inside the other) become one edit; every edit is then mapped to the
+    input through ``first`` and to the output through ``second``.
+
+    ``b`` became ``BBB`` in ``abc``, then ``a`` went and the middle ``B``
+    became ``X``:
+
+    >>> compose_edits([(1, 2, 1, 4)], [(0, 1, 0, 0), (2, 3, 1, 2)])
+    [(0, 1, 0, 0), (1, 2, 0, 3)]
+    """
+    # each edit as an interval of the middle text: 0 for ``first``, 1 for ``second``
+    items = sorted(
+        [(e[2], e[3], 0) for e in first] + [(e[0], e[1], 1) for e in second],
+    )
+    groups: list[list[int]] = []  # [lo, hi, edits of first, edits of second]
+    for lo, hi, which in items:
+        if groups and lo < groups[-1][1]:
+            group = groups[-1]
+            group[1] = max(group[1], hi)
+        else:
+            group = [lo, hi, 0, 0]
+            groups.append(group)
+        group[2 + which] += 1
+
+    def lo_of(edits: Sequence[Edit], k: int, n: int, p: int, src: int) -> int:
+        # src 2: middle -> input through ``first``; src 0: middle -> output through ``second``
+        dst = 0 if src == 2 else 2
+        if n and edits[k][src] == p:
+            return edits[k][dst]
+        if k == 0:
+            return p
+        e = edits[k - 1]
+        return e[dst + 1] + (p - e[src + 1])
+
+    def hi_of(edits: Sequence[Edit], k: int, n: int, p: int, src: int) -> int:
+        dst = 0 if src == 2 else 2
+        last = k + n - 1
+        if last < 0:
+            return p
+        e = edits[last]
+        return e[dst + 1] + (p - e[src + 1])
+
+    out: list[Edit] = []
+    ia = ib = 0
+    for lo, hi, na, nb in groups:
+        out.append(
+            (
+                lo_of(first, ia, na, lo, 2),
+                hi_of(first, ia, na, hi, 2),
+                lo_of(second, ib, nb, lo, 0),
+                hi_of(second, ib, nb, hi, 0),
+            )
+        )
+        ia += na
+        ib += nb
+    return out
+
+
+class RuleChain(Step):
+    """Rules run one after another as one step, for patterns whose meaning is their order.
+
+    Each rule sees the output of the rules before it, as when they are run
+    one by one; the edits of the whole chain are composed from theirs. One
+    step means one pass to find the lines that hold a trigger of any rule.
+    """
+
+    __slots__ = ("rules", "triggers")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        found: set[str] = set()
+        for rule in self.rules:
+            if rule.triggers is None:
+                self.triggers = None
+                break
+            found |= rule.triggers
+        else:
+            self.triggers = frozenset(found)
+
+    def apply(self, text: str) -> str:
+        for rule in self.rules:
+            text = rule.apply(text)
+        return text
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        edits: list[Edit] = []
+        for rule in self.rules:
+            text, more = rule.apply_with_edits(text)
+            if more:
+                edits = compose_edits(edits, more) if edits else more
+        return text, edits
+
+    def __repr__(self) -> str:
+        return f"RuleChain({len(self.rules)} rules)"
+
+
+class ClassTokens(Step):
+    """Tokens defined by character classes alone, written one space apart, line by line.
+
+    ``word`` characters run together into a token; each character of
+    ``single`` is a token of its own, written as ``single[c]``; every other
+    character (whitespace included) only separates tokens. Line breaks
+    (``\\n`` and the ``\\r`` of ``\\r\\n``) stay, and so does a ``\\r`` that
+    ends the text (a line's terminator).
+
+    Within a word, runs of ``cut_a`` characters and of ``cut_b`` characters
+    are cut apart as AraBERT cuts numbers from Arabic words, in two passes:
+    first, an ``a``-run followed by a ``b``-run are both made tokens of their
+    own; then a ``b``-run followed by an ``a``-run, neither of which the first
+    pass took, likewise. The compiler runs it as one vectorized lookup over
+    the block.
+
+    >>> ClassTokens("ab12", "12", "ab", {"/": "-", "!": "!"}).apply(" ab12a/b!!  xa")
+    'ab 12 a - b ! ! a'
+    >>> ClassTokens("ab12x", "12", "b", {}).apply("x1b2x x1x xb2x 1b1x")
+    'x 1 b 2x x1x x b 2 x 1 b 1x'
+    """
+
+    kind = "tokenizer"
+    context = None
+
+    __slots__ = ("classes", "cut_a", "cut_b", "pattern", "single", "word")
+
+    def __init__(
+        self,
+        word: str | frozenset[str],
+        cut_a: str | frozenset[str],
+        cut_b: str | frozenset[str],
+        single: Mapping[str, str],
+    ) -> None:
+        self.word = frozenset(word)
+        self.cut_a = frozenset(cut_a)
+        self.cut_b = frozenset(cut_b)
+        self.single = dict(single)
+        if not (self.cut_a | self.cut_b) <= self.word or self.cut_a & self.cut_b:
+            raise ValueError("cut classes must be disjoint parts of the word class")
+        if (self.word | set(self.single)) & {"\n", "\r"}:
+            raise ValueError("line breaks separate lines, they are no token characters")
+        w, one = chars.char_class(self.word), chars.char_class(set(self.single))
+        self.pattern = regex.compile(f"{w}++|{one}|\\r?\\n|\\r\\Z")
+        # a word's runs of one class: a-runs, b-runs, and runs of the other word characters
+        a, b = chars.char_class(self.cut_a), chars.char_class(self.cut_b)
+        x = chars.char_class(self.word - self.cut_a - self.cut_b)
+        self.classes = regex.compile(f"(?P<a>{a}++)|(?P<b>{b}++)|{x}++")
+
+    @property
+    def word_local(self) -> bool:  # type: ignore[override]
+        """True when letters and digits are word characters and the space separates."""
+        return chars.WORD_EDGE <= self.word and chars.SPACE not in self.word | set(self.single)
+
+    def _word_pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The tokens of the word ``text[start:end]``, as spans."""
+        runs = [(m.start(), m.end(), m.lastgroup) for m in self.classes.finditer(text, start, end)]
+        n = len(runs)
+        alone = [False] * n
+        taken = [False] * n  # by the first pass
+        for i in range(n - 1):
+            if runs[i][2] == "a" and runs[i + 1][2] == "b":
+                alone[i] = alone[i + 1] = taken[i] = taken[i + 1] = True
+        for i in range(n - 1):
+            if runs[i][2] == "b" and runs[i + 1][2] == "a" and not (taken[i] or taken[i + 1]):
+                alone[i] = alone[i + 1] = True
+        pieces: list[tuple[int, int]] = []
+        for i, (s, e, _) in enumerate(runs):
+            if pieces and not alone[i] and not alone[i - 1]:
+                pieces[-1] = (pieces[-1][0], e)
+            else:
+                pieces.append((s, e))
+        return pieces
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            if end - start > 1 and text[start] not in "\r\n":
+                yield from self._word_pieces(text, start, end)
+            else:
+                yield start, end
+
+    def apply_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        pieces: list[str] = []
+        edits: list[Edit] = []
+        last = 0  # end of the previous match in text
+        out = 0  # length of the output so far
+        line_start = True
+        single = self.single
+        for start, end in self._spans(text):
+            piece = text[start:end]
+            breaks = piece[-1] == "\n" or piece == "\r"
+            want = "" if line_start or breaks else " "
+            new = single.get(piece, piece) if end - start == 1 else piece
+            if text[last:start] != want or new != piece:
+                if new != piece:  # the gap and the character as one edit
+                    edits.append((last, end, out, out + len(want) + len(new)))
+                else:
+                    edits.append((last, start, out, out + len(want)))
+            pieces.append(want)
+            pieces.append(new)
+            out += len(want) + len(new)
+            last = end
+            line_start = breaks
+        if last < len(text):
+            edits.append((last, len(text), out, out))
+        return "".join(pieces), edits
+
+    def __repr__(self) -> str:
+        return f"ClassTokens({len(self.word)} word, {len(self.single)} single characters)"
 
 
 class _TrimOrOne:

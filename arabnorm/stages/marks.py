@@ -22,6 +22,9 @@ class Diacritics(Stage):
     letter first instead of vanishing (ا + U+0654 becomes أ). Latin accents
     are untouched (café stays café). ``keep=shadda`` (a comma or ``+`` list
     of mark names) keeps the named marks: ``مُحَمَّد`` becomes ``محمّد``.
+    ``marks=tashkeel`` removes only harakat, tanwin, shadda and sukun
+    (U+064B-U+0652, what PyArabic's ``strip_tashkeel`` and Lucene remove) and
+    composes nothing: ``آ`` written ``ا`` + U+0653 keeps its madda.
     """
 
     name = "diacritics"
@@ -30,6 +33,7 @@ class Diacritics(Stage):
     examples = (
         Example("مُحَمَّدٌ", "محمد"),
         Example("مُحَمَّد", "محمّد", "keep=shadda"),
+        Example("مُحَمَّدٌ ا\u0653\u0670", "محمد ا\u0653\u0670", "marks=tashkeel"),
         Example("ا\u0654", "أ"),
         Example("café", "café"),
     )
@@ -41,11 +45,21 @@ class Diacritics(Stage):
             choices=tuple(chars.MARK_NAMES),
             multi=True,
         ),
+        Param(
+            "marks",
+            "all",
+            "all: every Arabic mark, combining hamza and madda composed first; "
+            "tashkeel: only U+064B-U+0652 (harakat, tanwin, shadda, sukun), nothing composed",
+            choices=("all", "tashkeel"),
+        ),
     )
 
     def build_steps(self) -> Sequence[Step]:
         kept: set[str] = set()
         for name in filter(None, self.options["keep"].split("+")):
             kept |= chars.MARK_NAMES[name]
+        if self.options["marks"] == "tashkeel":
+            removed = chars.HARAKAT_TANWIN_SHADDA_SUKUN - kept
+            return [Table(dict.fromkeys(map(ord, removed), ""))]
         removed = chars.DIACRITICS - kept
         return [hamza_composition_rule(), Table(dict.fromkeys(map(ord, removed), ""))]

@@ -20,6 +20,8 @@ class Digits(Stage):
     extended ones (۰-۹), and much web text ASCII digits. By default all
     become ASCII: ``٢٠٢٤`` becomes ``2024``. ``to=arabic`` writes
     Arabic-Indic digits instead: ``2024`` and ``۲۰۲۴`` become ``٢٠٢٤``.
+    ``from=arabic`` (or ``persian``) changes only Arabic-Indic (or extended
+    Arabic-Indic) digits: AraBERT maps ``١٩٩٥`` to ``1995`` and leaves ``۱۹۹۵``.
     """
 
     name = "digits"
@@ -28,6 +30,7 @@ class Digits(Stage):
     examples = (
         Example("٢٠٢٤ و۱۴۰۳", "2024 و1403"),
         Example("2024 و۱۴۰۳", "٢٠٢٤ و١٤٠٣", "to=arabic"),
+        Example("٢٠٢٤ و۱۴۰۳", "2024 و۱۴۰۳", "from=arabic"),
     )
     params = (
         Param(
@@ -36,16 +39,28 @@ class Digits(Stage):
             "latin: write 0-9; arabic: write Arabic-Indic ٠-٩",
             choices=("latin", "arabic"),
         ),
+        Param(
+            "from",
+            "all",
+            "all: every kind of digit; arabic: only Arabic-Indic ٠-٩; persian: only ۰-۹",
+            choices=("all", "arabic", "persian"),
+        ),
     )
 
     def build_steps(self) -> Sequence[Step]:
         target = chars.ASCII_DIGITS if self.options["to"] == "latin" else chars.ARABIC_INDIC_DIGITS
+        sources = {
+            "all": (
+                chars.ASCII_DIGITS,
+                chars.ARABIC_INDIC_DIGITS,
+                chars.EXTENDED_ARABIC_INDIC_DIGITS,
+            ),
+            "arabic": (chars.ARABIC_INDIC_DIGITS,),
+            "persian": (chars.EXTENDED_ARABIC_INDIC_DIGITS,),
+        }[self.options["from"]]
         mapping: dict[int, str] = {}
-        for digits in (chars.ASCII_DIGITS, chars.ARABIC_INDIC_DIGITS):
+        for digits in sources:
             mapping.update({ord(d): t for d, t in zip(digits, target, strict=True)})
-        mapping.update(
-            {ord(d): t for d, t in zip(chars.EXTENDED_ARABIC_INDIC_DIGITS, target, strict=True)}
-        )
         return [Table(mapping)]
 
 

@@ -15,13 +15,16 @@ CONTRACT = {
     "invisible": {"zwnj": ("remove", {"remove", "keep"})},
     "forms": {},
     "variants": {},
-    "diacritics": {"keep": ("", None)},
+    "diacritics": {"keep": ("", None), "marks": ("all", {"all", "tashkeel"})},
     "tatweel": {},
     "alef": {},
     "yaa": {},
     "teh-marbuta": {},
     "hamza": {"mode": ("seat", {"seat", "bare"})},
-    "digits": {"to": ("latin", {"latin", "arabic"})},
+    "digits": {
+        "to": ("latin", {"latin", "arabic"}),
+        "from": ("all", {"all", "arabic", "persian"}),
+    },
     "punctuation": {},
     "quotes": {"style": ("ascii", {"ascii", "guillemets"})},
     "elongation": {"max": ("1", None)},
@@ -37,6 +40,20 @@ CONTRACT = {
     "persian": {},
     "stem": {},
     "stopwords": {"list": ("arabic", None)},
+    "html": {
+        "tags": ("remove", {"remove", "keep", "arabert"}),
+        "entities": ("decode", {"decode", "keep"}),
+    },
+    "mask": {
+        "rules": ("tokenizer", {"tokenizer", "arabert"}),
+        "url": ("[رابط]", None),
+        "email": ("[بريد]", None),
+        "mention": ("[مستخدم]", None),
+        "hashtag": ("keep", None),
+        "number": ("keep", None),
+    },
+    "emoji": {"mode": ("remove", {"remove", "space"})},
+    "repeats": {"max": ("2", None)},
 }
 
 # Stages that are pure per-code-point maps must be tables, so the pipeline fuses them.
