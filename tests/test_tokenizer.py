@@ -7,7 +7,7 @@ import sys
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import arabnorm
@@ -359,6 +359,11 @@ WEB = st.lists(
 @settings(max_examples=150, deadline=None)
 def test_preset_of_each_span_gives_its_token(preset: str, text: str) -> None:
     pipeline = arabnorm.build_pipeline(preset)
+    # a stage that reads beyond words (mojibake: a lone damaged-looking pair is
+    # repaired when glued to a digit) decides a token by text outside its span
+    for stage in pipeline.stages:
+        if not stage.word_local:
+            assume(Pipeline([stage]).apply(text) == text)
     got = arabnorm.tokenize(text, preset=preset, spans=True)
     assert [t.text for t in got] == arabnorm.tokenize(text, preset=preset)
     joiners = "".join(chars.JOINERS)
