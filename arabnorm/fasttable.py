@@ -157,7 +157,7 @@ class VectorTable:
         if self._delete:
             keep = mapped != _DELETE
             if not keep.all():
-                mapped = mapped.take(np.flatnonzero(keep))  # faster than mapped[keep]
+                mapped = mapped[keep]
         out = mapped.tobytes().decode("utf-16-le", errors)
         if extra_here:
             out = self._extra_re.sub(lambda m: extra[m.group()], out)  # type: ignore[union-attr]
