@@ -189,6 +189,35 @@ def test_word_local_steps_work_within_words(spec: str) -> None:
 
 
 @pytest.mark.parametrize("spec", SPECS)
+def test_space_local_steps_run_alike_on_both_sides_of_a_space(spec: str) -> None:
+    lines, _ = _texts(spec)
+    rng = random.Random(spec)
+    for step in _stage(spec).steps:
+        if not step.space_local:
+            continue
+        for _ in range(150):
+            a = rng.choice(lines).replace("\n", "").rstrip("\r")
+            b = rng.choice(lines).replace("\n", "")
+            fa, fb = step.apply_with_edits(a)[0], step.apply_with_edits(b)[0]
+            assert step.apply_with_edits(a + " " + b)[0] == fa + " " + fb, (step, a, b)
+
+
+@pytest.mark.parametrize("spec", SPECS)
+def test_steps_that_judge_cuts_keep_the_output_where_they_allow_one(spec: str) -> None:
+    lines, _ = _texts(spec)
+    rng = random.Random(spec)
+    for step in _stage(spec).steps:
+        if not step.checks_cuts:
+            continue
+        for _ in range(150):
+            a = rng.choice(lines).replace("\n", "") + registry.word_edge(rng)
+            b = registry.word_edge(rng) + rng.choice(lines).replace("\n", "") + " x"
+            if step.allows_cut(a + " " + b, len(a)):
+                fa, fb = step.apply_with_edits(a)[0], step.apply_with_edits(b)[0]
+                assert step.apply_with_edits(a + " " + b)[0] == fa + " " + fb, (step, a, b)
+
+
+@pytest.mark.parametrize("spec", SPECS)
 def test_idempotent_stages_are(spec: str) -> None:
     stage = _stage(spec)
     if not stage.idempotent:
