@@ -190,15 +190,11 @@ def test_a_long_line_read_in_pieces_gives_the_audit_of_the_whole_line(
     assert cutters and all(isinstance(c, longline.WordCutter) == segmented for c in cutters)
 
 
-# html and mask take tags and URLs of any length: an audit with them reads a long line whole
-UNBOUNDED = {"html", "mask", "emoji"}
-
-
 def test_a_long_line_audited_by_every_stage_is_read_in_segments(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Every stage but those above (stop words, translit, visual included) counts a long
-    line piece by piece, with the counts of the whole line."""
+    """Every stage (stop words, translit, visual, html included) counts a long line piece by
+    piece, with the counts of the whole line."""
     import random
 
     from arabnorm.damage import visual
@@ -209,14 +205,13 @@ def test_a_long_line_audited_by_every_stage_is_read_in_segments(
     monkeypatch.setattr(visual, "MAX_LINE", 200)
     rng = random.Random(5)
     words = ["في", "من", "الكتاب", "والمدرسة", "ظ…ط±ط­ط¨ط§", "Ù…Ø±Ø­Ø¨Ø§", "كتـاب", "a", "3"]
+    words += ['<a href="x">', "</a>", "<!--", "-->", "&amp;", "😀", "https://x.com/ب"]
     line = " ".join(rng.choice(words) for _ in range(6000))
     data = f"قصير\n{line}\r\n{line}".encode()
-    stages = [s for s in default_stages() if s.name not in UNBOUNDED]
+    stages = default_stages()
     search = Pipeline.from_preset("search")
     whole = audit_stream(io.BytesIO(data), "x", stages, search)
     cut = audit_stream(io.BytesIO(data), "x", stages, search, block_size=700, long_line=1000)
     assert cut == whole
     assert whole.changes["stopwords"] > 0 and whole.counts["mojibake_lines"] == 2
     assert longline.segment_cutter(*[[s] for s in stages], line_chars=251) is not None
-    unbounded = [s for s in default_stages() if s.name in UNBOUNDED]
-    assert all(longline.segment_cutter([s], line_chars=251) is None for s in unbounded)

@@ -41,8 +41,10 @@ runs the reference itself.
   no line filter is put in front of the rule;
 - ``context``: how many characters beyond a match the step reads to decide it
   (lookbehind, lookahead, neighbours), when every match is either shorter
-  than ``arabnorm.io.longline.MARGIN`` or a run of one class taken whole;
-  ``None`` when that is not so or not known.
+  than ``arabnorm.io.longline.MARGIN``, a run of one class taken whole, or
+  one that any prefix of the text holding its start finds too (ending at
+  the prefix's end until its own end is read, as a tag whose ``>`` is
+  optional); ``None`` when that is not so or not known.
 
 Stages see text, never files or line terminators: a block handed to a stage
 is many lines joined by ``\\n`` (or ``\\r\\n``). A step must give the same
@@ -220,7 +222,15 @@ class Rule(Step):
     'ab #'
     """
 
-    __slots__ = ("context", "leads", "pattern", "replacement", "triggers", "word_local")
+    __slots__ = (
+        "context",
+        "leads",
+        "pattern",
+        "replacement",
+        "space_local",
+        "triggers",
+        "word_local",
+    )
 
     def __init__(
         self,
@@ -230,6 +240,7 @@ class Rule(Step):
         triggers: Iterable[str] | None = None,
         leads: bool = False,
         word_local: bool = False,
+        space_local: bool = False,
         context: int | None = None,
     ) -> None:
         self.pattern = regex.compile(pattern) if isinstance(pattern, str) else pattern
@@ -237,6 +248,7 @@ class Rule(Step):
         self.triggers = frozenset(triggers) if triggers is not None else None
         self.leads = leads and self.triggers is not None
         self.word_local = word_local
+        self.space_local = space_local
         self.context = context
 
     def substitute(self, m: Any) -> str:

@@ -73,7 +73,16 @@ class Html(Stage):
     )
 
     def build_steps(self) -> Sequence[Step]:
-        decode = Rule(markup.REFERENCE, markup.reference_text, triggers="&", leads=True, context=0)
+        # a reference holds no whitespace; a tag is found in any prefix that
+        # holds its "<" (its ">" is optional) and decided by itself alone
+        decode = Rule(
+            markup.REFERENCE,
+            markup.reference_text,
+            triggers="&",
+            leads=True,
+            context=0,
+            space_local=True,
+        )
         steps: list[Step] = []
         tags = self.options["tags"]
         entities = self.options["entities"] == "decode"
@@ -84,7 +93,7 @@ class Html(Stage):
             steps.append(Rule(arabert.TAG, arabert.tag_text, triggers="<", leads=True))
             return steps
         if tags == "remove":
-            steps.append(Rule(markup.TAG, markup.tag_text, triggers="<", leads=True))
+            steps.append(Rule(markup.TAG, markup.tag_text, triggers="<", leads=True, context=0))
         if entities:
             steps.append(decode)
         return steps
@@ -112,6 +121,7 @@ class MaskTokens(Step):
     """
 
     word_local = False
+    space_local = True  # tokens hold no whitespace
     context = None
 
     def __init__(self, placeholders: dict[str, str], numbers: str | None) -> None:
@@ -318,7 +328,9 @@ class Emoji(Stage):
     def build_steps(self) -> Sequence[Step]:
         from arabnorm.tokenizer import EMOJI
 
-        return [Rule(f"(?:{EMOJI.pattern})++", _EmojiOut(self.options["mode"] == "space"))]
+        # emoji sequences hold no whitespace
+        out = _EmojiOut(self.options["mode"] == "space")
+        return [Rule(f"(?:{EMOJI.pattern})++", out, space_local=True)]
 
 
 def _positive(value: str) -> bool:
