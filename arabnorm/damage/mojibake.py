@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -126,6 +126,10 @@ RUN = _Lazy(f"(?:{_SHORT}){{0,{MAX_UNITS}}}+(?:{_FULL})(?:{_FULL}|{_SHORT}){{0,{
 """A chain of units holding a whole one (at most about ``MAX_UNITS`` units a match)."""
 WHOLE_RUN = _Lazy(f"(?:{_FULL})++")
 MAX_RUN_CHARS = 6 * MAX_UNITS + 4
+_CONTINUATION = _Lazy(_C)
+_OUTSIDE = chars.char_class(frozenset(_BYTE), negate=True)
+_NEXT_OUTSIDE = _Lazy(_OUTSIDE)
+_LAST_OUTSIDE = _Lazy(f"(?r){_OUTSIDE}")
 _FIRST_BREAK = _Lazy("\\n")
 _LAST_BREAK = _Lazy("(?r)\\n")
 CONTEXT = GAP + MAX_RUN_CHARS + 16
@@ -268,6 +272,31 @@ def _strong_near(text: str, start: int, end: int) -> bool:
     return False
 
 
+def run_matches(text: str, pos: int = 0) -> Iterator[Any]:
+    """The matches of ``RUN`` in ``text`` from ``pos``: those ``RUN.finditer`` gives.
+
+    Every run holds a continuation character and only characters of the
+    damage, so the pattern is run only over the stretches of such characters
+    that hold a continuation, from a character outside them to the next (it
+    looks neither behind a match nor past one of those). Arabic text is
+    mostly letters that may start a unit: searched everywhere, the pattern
+    would try at each of them.
+    """
+    run = RUN.get()
+    at = pos
+    while True:
+        found = _CONTINUATION.search(text, at)
+        if found is None:
+            return
+        inside = found.start()
+        before = _LAST_OUTSIDE.search(text, at, inside)
+        after = _NEXT_OUTSIDE.search(text, inside)
+        start = before.end() if before is not None else at
+        end = after.start() if after is not None else len(text)
+        yield from run.finditer(text, start, end)
+        at = end
+
+
 def replace_run(m: Any) -> str:
     """Replacement of one run: its repair, or the run as it was."""
     text: str = m.string
@@ -286,7 +315,7 @@ def repairs(text: str) -> list[Repair]:
     beside it for a strong one (at most ``GAP`` away, with no line break or
     space between two words in between).
     """
-    runs = [m.span() for m in RUN.finditer(text)]
+    runs = [m.span() for m in run_matches(text)]
     judged = [judge(text, s, e) for s, e in runs]
     out: list[Repair] = []
     for i, found in enumerate(judged):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from arabnorm import chars
@@ -25,6 +25,11 @@ class MojibakeRule(Rule):
         from arabnorm.damage import mojibake as m
 
         super().__init__(m.RUN, m.replace_run, triggers=m.LEADS, context=m.CONTEXT)
+
+    def matches(self, text: str, pos: int = 0) -> Iterable[Any]:
+        from arabnorm.damage import mojibake as m
+
+        return m.run_matches(text, pos)  # the pattern's matches, found where they can be
 
     def apply(self, text: str) -> str:
         from arabnorm.compiler import vectorized

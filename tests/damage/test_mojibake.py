@@ -6,6 +6,8 @@ import random
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabnorm.damage import mojibake as m
 from arabnorm.stages.damaged import MojibakeRule
@@ -136,3 +138,29 @@ def test_hostile_runs_take_linear_time() -> None:
 def test_runs_longer_than_the_limit_are_left_alone() -> None:
     word = damage("ب" * (m.MAX_UNITS + 5), "cp1256")
     assert m.repair(word) == word
+
+
+_UNIT_CHARS = [*sorted(m.CONTINUATIONS | m.LEADS)[::3], "ط", "ظ", "Ø", "Ù", "â", "€", "§", "…"]
+_PIECES = [*_UNIT_CHARS, "„", " ", "\n", "a", "3", "ك", "ة", "ظ…", "ط§"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_UNIT_CHARS, " ", "\n", "a", "3", "ك", "ة", "ظ…", "ط§"]), max_size=80
+    ),
+    st.integers(min_value=0, max_value=20),
+)
+def test_run_matches_are_the_pattern_matches(pieces: list[str], pos: int) -> None:
+    text = "".join(pieces)
+    expected = [x.span() for x in m.RUN.finditer(text, pos)]
+    assert [x.span() for x in m.run_matches(text, pos)] == expected
+
+
+def test_run_matches_on_damaged_seed_sentences() -> None:
+    sentences = seed_sentences()
+    for kind in KINDS:
+        # damaged sentences between good ones, as one line and as lines
+        text = " ".join(s if i % 3 else damage(s, kind) for i, s in enumerate(sentences))
+        for t in (text, text.replace(". ", ".\n")):
+            assert [x.span() for x in m.run_matches(t)] == [x.span() for x in m.RUN.finditer(t)]
