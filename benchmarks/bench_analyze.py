@@ -30,32 +30,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "bench-data"
 sys.path.insert(0, str(ROOT))
-from shared import MAKE_CORPUS  # noqa: E402 - benchmarks/ is on sys.path
+from shared import DATA, compile_bytecode, corpus  # noqa: E402 - benchmarks/ is on sys.path
 
 from tests.conformance import lucene_ref  # noqa: E402
 
 PY = sys.executable
-
-
-def compile_bytecode() -> None:
-    """Compile arabnorm's modules once, as installing a package does (see bench_corpus.py)."""
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "arabnorm"), quiet=1)
-
-
-def corpus(mb: int) -> Path:
-    """The noisy corpus of ``mb`` MB, made once."""
-    DATA.mkdir(exist_ok=True)
-    path = DATA / f"noisy{mb}.txt"
-    if not path.exists():
-        subprocess.run(
-            [PY, str(MAKE_CORPUS), "--mb", str(mb), "--profile", "noisy", "-o", str(path)],
-            check=True,
-        )
-    return path
 
 
 def run_once(cmd: list[str], stdin: Path | None, stdout: Path) -> float:

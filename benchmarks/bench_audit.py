@@ -28,28 +28,10 @@ import sys
 import time
 from pathlib import Path
 
-from shared import MAKE_CORPUS  # benchmarks/ is on sys.path
+from shared import DATA, corpus  # benchmarks/ is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "bench-data"
 PY = sys.executable
-
-
-def find_make_corpus() -> Path:
-    if MAKE_CORPUS.is_file():
-        return MAKE_CORPUS
-    sys.exit(f"make_corpus.py not found at {MAKE_CORPUS} (set ARABNORM_SHARED)")
-
-
-def corpus(mb: int) -> Path:
-    DATA.mkdir(exist_ok=True)
-    path = DATA / f"noisy-{mb}mb.txt"
-    if not path.exists():
-        subprocess.run(
-            [PY, find_make_corpus(), "--mb", str(mb), "--profile", "noisy", "-o", path],
-            check=True,
-        )
-    return path
 
 
 def timed(args: list[str], runs: int) -> float:

@@ -40,8 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "bench-data"
-from shared import MAKE_CORPUS  # noqa: E402 - benchmarks/ is on sys.path
+from shared import DATA, compile_bytecode, corpus  # noqa: E402 - benchmarks/ is on sys.path
 
 PY = sys.executable
 
@@ -88,30 +87,6 @@ import resource, subprocess, sys
 subprocess.run(sys.argv[1:], check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
-
-
-def compile_bytecode() -> None:
-    """Compile arabnorm's modules once, as installing a package does.
-
-    With ``PYTHONDONTWRITEBYTECODE`` set (common in containers and CI), a
-    checkout would otherwise recompile every module on every run, a fixed
-    cost of tens of milliseconds that an installed package never pays.
-    """
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "arabnorm"), quiet=1)
-
-
-def corpus(mb: int) -> Path:
-    """The noisy corpus of ``mb`` MB, made once."""
-    DATA.mkdir(exist_ok=True)
-    path = DATA / f"noisy{mb}.txt"
-    if not path.exists():
-        subprocess.run(
-            [PY, str(MAKE_CORPUS), "--mb", str(mb), "--profile", "noisy", "-o", str(path)],
-            check=True,
-        )
-    return path
 
 
 def big_file(base: Path, mb: int) -> Path:

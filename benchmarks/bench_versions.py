@@ -24,10 +24,9 @@ import sys
 import time
 from pathlib import Path
 
-from shared import MAKE_CORPUS  # benchmarks/ is on sys.path
+from shared import DATA, corpus  # benchmarks/ is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "bench-data"
 PY = sys.executable
 
 COMMANDS = [
@@ -38,16 +37,6 @@ COMMANDS = [
     ["tokenize", "--format", "jsonl"],
     ["tokenize", "-p", "none", "--format", "jsonl"],
 ]
-
-
-def corpus(mb: int) -> Path:
-    DATA.mkdir(exist_ok=True)
-    path = DATA / f"noisy-{mb}mb.txt"
-    if not path.exists():
-        subprocess.run(
-            [PY, MAKE_CORPUS, "--mb", str(mb), "--profile", "noisy", "-o", path], check=True
-        )
-    return path
 
 
 def run(tree: Path, args: list[str], src: Path, out: Path) -> tuple[float, float, str]:
