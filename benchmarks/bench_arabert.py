@@ -21,13 +21,12 @@ machine shared with other work, compare the ratios of one run.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_corpus import DATA, compile_bytecode, corpus
-from bench_translit import PLAIN_COPY, PY, arabnorm, same, side_by_side
+from bench_translit import PLAIN_COPY, PY, arabnorm, report, side_by_side
 
 ARABERT_LINES = """
 import sys
@@ -50,7 +49,6 @@ def main() -> None:
     compile_bytecode()
     DATA.mkdir(exist_ok=True)
     src = args.corpus or corpus(args.mb)
-    mb = src.stat().st_size / 1e6
     empty = DATA / "empty.txt"
     empty.write_bytes(b"")
     out, ref_out, copy_out = (DATA / f"ab_{n}.txt" for n in "ours arabert copy".split())
@@ -63,24 +61,8 @@ def main() -> None:
         },
         args.runs,
     )
-    print(f"corpus: {src.name}, {mb:.1f} MB, median of {args.runs} runs, {os.cpu_count()} cores")
-    print("(wall: elapsed seconds; cpu: user + system seconds of the process)")
-    print()
-    print("| command | wall s | cpu s | MB/s (wall) | arabnorm, wall / cpu | output |")
-    print("|---|---|---|---|---|---|")
-    ours_w, ours_c = t["ours"]
-    print(f"| `arabnorm clean -p arabert` | {ours_w:.2f} | {ours_c:.2f} | {mb / ours_w:.1f} | | |")
-    for key, label in (
-        ("arabert", "`ArabertPreprocessor` (bert-base-arabertv02), line by line, import included"),
-        ("copy", "plain Python read, decode, encode, write (the floor)"),
-        ("start", "`arabnorm clean -p arabert` on an empty file (start-up)"),
-    ):
-        w, c = t[key]
-        check = same(out, ref_out) if key == "arabert" else ""
-        ratio = f"{w / ours_w:.2f}x / {c / ours_c:.2f}x as fast" if key == "arabert" else ""
-        if key == "copy":
-            ratio = f"{w / ours_w:.2f} / {c / ours_c:.2f} of its speed"
-        print(f"| {label} | {w:.2f} | {c:.2f} | {mb / w:.1f} | {ratio} | {check} |")
+    label = "`ArabertPreprocessor` (bert-base-arabertv02), line by line, import included"
+    report(src, args.runs, t, "`arabnorm clean -p arabert`", out, [("arabert", label, ref_out)])
 
 
 if __name__ == "__main__":

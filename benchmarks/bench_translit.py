@@ -99,6 +99,48 @@ def same(a: Path, b: Path) -> str:
     return "identical" if a.read_bytes() == b.read_bytes() else "DIFFERENT"
 
 
+def report(
+    src: Path,
+    runs: int,
+    t: dict[str, Timing],
+    ours: str,
+    out: Path,
+    references: list[tuple[str, str, Path]],
+) -> None:
+    """The table of one side-by-side run: arabnorm (``t["ours"]``), each reference (its
+    output compared with ``out``), the floor (``t["copy"]``) and start-up (``t["start"]``)."""
+    mb = src.stat().st_size / 1e6
+    print(f"corpus: {src.name}, {mb:.1f} MB, median of {runs} runs, {os.cpu_count()} cores")
+    print("(wall: elapsed seconds; cpu: user + system seconds of the process)")
+    print()
+    print("| command | wall s | cpu s | MB/s (wall) | arabnorm, wall / cpu | output |")
+    print("|---|---|---|---|---|---|")
+    ours_w, ours_c = t["ours"]
+    print(f"| {ours} | {ours_w:.2f} | {ours_c:.2f} | {mb / ours_w:.1f} | | |")
+    rows = [
+        (
+            key,
+            label,
+            f"{t[key][0] / ours_w:.2f}x / {t[key][1] / ours_c:.2f}x as fast",
+            same(out, ref_out),
+        )
+        for key, label, ref_out in references
+    ]
+    w, c = t["copy"]
+    rows.append(
+        (
+            "copy",
+            "plain Python read, decode, encode, write (the floor)",
+            f"{w / ours_w:.2f} / {c / ours_c:.2f} of its speed",
+            "",
+        )
+    )
+    rows.append(("start", f"{ours} on an empty file (start-up)", "", ""))
+    for key, label, ratio, check in rows:
+        w, c = t[key]
+        print(f"| {label} | {w:.2f} | {c:.2f} | {mb / w:.1f} | {ratio} | {check} |")
+
+
 def round_trip(original: Path, back: Path) -> str:
     """How many lines without a letter of the scheme came back (all should)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -123,7 +165,6 @@ def main() -> None:
     args = parser.parse_args()
     compile_bytecode()
     src = corpus(args.mb)
-    mb = src.stat().st_size / 1e6
     empty = DATA / "empty.txt"
     empty.write_bytes(b"")
     out, lines_out, whole_out, copy_out = (
@@ -140,27 +181,11 @@ def main() -> None:
         },
         args.runs,
     )
-    print(f"corpus: {src.name}, {mb:.1f} MB, median of {args.runs} runs, {os.cpu_count()} cores")
-    print("(wall: elapsed seconds; cpu: user + system seconds of the process)")
-    print()
-    print("| command | wall s | cpu s | MB/s (wall) | arabnorm, wall / cpu | output |")
-    print("|---|---|---|---|---|---|")
-    ours_w, ours_c = t["ours"]
-    print(f"| `arabnorm translit --to bw` | {ours_w:.2f} | {ours_c:.2f} | {mb / ours_w:.1f} | | |")
-    for key, label in (
-        ("lines", "CAMeL Tools `Transliterator` (ar2bw), line by line, import included"),
-        ("whole", "CAMeL Tools `CharMapper` (ar2bw), whole text, import included"),
-        ("copy", "plain Python read, decode, encode, write (the floor)"),
-        ("start", "`arabnorm translit --to bw` on an empty file (start-up)"),
-    ):
-        w, c = t[key]
-        check = {"lines": same(out, lines_out), "whole": same(out, whole_out)}.get(key, "")
-        ratio = (
-            f"{w / ours_w:.2f}x / {c / ours_c:.2f}x as fast" if key in ("lines", "whole") else ""
-        )
-        if key == "copy":
-            ratio = f"{w / ours_w:.2f} / {c / ours_c:.2f} of its speed"
-        print(f"| {label} | {w:.2f} | {c:.2f} | {mb / w:.1f} | {ratio} | {check} |")
+    references = [
+        ("lines", "CAMeL Tools `Transliterator` (ar2bw), line by line, import included", lines_out),
+        ("whole", "CAMeL Tools `CharMapper` (ar2bw), whole text, import included", whole_out),
+    ]
+    report(src, args.runs, t, "`arabnorm translit --to bw`", out, references)
 
     if not args.all_schemes:
         return
