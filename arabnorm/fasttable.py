@@ -34,11 +34,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from arabnorm import chars
-from arabnorm.stages.base import KeepOnly, Step, Table
+from arabnorm.stages.base import KeepOnly, Rule, Step, Table
 
 MIN_VECTOR = 2048
 """Shorter texts go through the step itself: numpy's fixed cost would dominate."""
 _DELETE = 0xFFFF  # a noncharacter: marks code units to drop
+_FLAG = 0xFFFE  # a noncharacter: marks code units to look at again
 _SURROGATES_IN_A_ROW = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 """A lone high surrogate before a lone low one: UTF-16 would read them as one character."""
 _EDGE = 0x0A  # a line break
@@ -52,9 +53,24 @@ class VectorTable:
     two steps cost one pass. That needs a set of BMP characters without
     U+FFFF, so that the units of a surrogate pair, and lone surrogates, are
     dropped as the rule drops their characters.
+
+    One lookup gives every unit's value: its new unit, the deletion marker,
+    or a *flag* for the units to look at again (keys of multi-character
+    entries, the noncharacters U+FFFE and U+FFFF the markers stand for, and
+    the ``flags`` a caller asked for). Only the flagged units, a few in a
+    block, are looked at again.
     """
 
-    __slots__ = ("_arrays", "_delete", "_extra", "_extra_re", "_keep", "_simple", "_translate")
+    __slots__ = (
+        "_arrays",
+        "_delete",
+        "_extra",
+        "_extra_re",
+        "_flags",
+        "_keep",
+        "_simple",
+        "_translate",
+    )
 
     def __init__(
         self,
@@ -62,6 +78,7 @@ class VectorTable:
         keep: frozenset[int] | None,
         simple: dict[int, int],
         extra: dict[str, str],
+        flags: frozenset[int] = frozenset(),
     ) -> None:
         self._translate = fallback
         self._keep = keep
@@ -69,21 +86,25 @@ class VectorTable:
         self._delete = _DELETE in simple.values() or keep is not None
         self._extra = extra
         self._extra_re = re.compile(chars.char_class(set(extra))) if extra else None
-        self._arrays: tuple[Any, Any] | None = None
+        self._flags = flags
+        self._arrays: tuple[Any, Any, Any] | None = None
 
     @classmethod
-    def build(cls, table: Table, keep_only: KeepOnly | None = None) -> VectorTable | None:
+    def build(
+        cls, table: Table, keep_only: KeepOnly | None = None, flags: Iterable[int] = ()
+    ) -> VectorTable | None:
         """The vectorized runner of ``table`` (after ``keep_only``), or None where none can be.
 
         None when a kept character lies outside the BMP (or is a surrogate or
-        U+FFFF), when U+FFFF is mapped, or when a one-to-one value is also the
-        key of an entry done in the expansion pass (it would be changed twice).
+        U+FFFF), when U+FFFE or U+FFFF is mapped or a value, when a one-to-one
+        value is also the key of an entry done in the expansion pass (it
+        would be changed twice), or when a flag lies outside the BMP.
         """
         keep: frozenset[int] | None = None
         fallback: Callable[[str], str] = table.apply
         if keep_only is not None:
             keep = frozenset(map(ord, keep_only.chars))
-            if any(k >= _DELETE or 0xD800 <= k <= 0xDFFF for k in keep):
+            if any(k >= _FLAG or 0xD800 <= k <= 0xDFFF for k in keep):
                 return None
             first, then = keep_only.apply, table.apply
 
@@ -106,11 +127,14 @@ class VectorTable:
         one_to_one = {v for v in simple.values() if v != _DELETE}
         if any(ord(k) in one_to_one for k in extra if len(k) == 1):
             return None
-        if _DELETE in table.mapping or _DELETE in one_to_one:
+        if _DELETE in table.mapping or _FLAG in table.mapping or one_to_one & {_DELETE, _FLAG}:
             return None
-        return cls(fallback, keep, simple, extra)
+        flagged = frozenset(flags)
+        if any(f > 0xFFFF for f in flagged):
+            return None
+        return cls(fallback, keep, simple, extra, flagged)
 
-    def _build(self) -> tuple[Any, Any]:
+    def _build(self) -> tuple[Any, Any, Any]:
         import numpy as np
 
         if self._keep is None:
@@ -121,20 +145,35 @@ class VectorTable:
             lut[kept] = kept
         for key, unit in self._simple.items():
             lut[key] = unit
-        # Which code units may start a multi-character entry: a quick "none here" test.
+        values = lut.copy()  # what a flagged unit really maps to
+        # Which code units may start a multi-character entry.
         is_extra = np.zeros(65536, dtype=np.bool_)
         for k in self._extra:
             unit = ord(k) if ord(k) <= 0xFFFF else 0xD800 + ((ord(k) - 0x10000) >> 10)
             is_extra[unit] = True
-        self._arrays = (lut, is_extra)
+        lut[is_extra] = _FLAG
+        lut[sorted(self._flags)] = _FLAG
+        lut[_FLAG] = lut[_DELETE] = _FLAG
+        self._arrays = (lut, values, is_extra)
         return self._arrays
 
     def __call__(self, text: str) -> str:
-        if len(text) < MIN_VECTOR or (self._delete and self._keep is None and "\uffff" in text):
-            return self._translate(text)
+        out = self.run(text)
+        return self._translate(text) if out is None else out
+
+    def run(self, text: str, check: Callable[[Any], bool] | None = None) -> str | None:
+        """The table's output for ``text``, or None where the vector pass cannot give it.
+
+        ``check`` sees the code units flagged by ``flags`` (with the others
+        flagged) and may refuse the text (None) by returning False. Without
+        a check, only short texts and noncharacters U+FFFE/U+FFFF in the
+        text give None.
+        """
+        if len(text) < MIN_VECTOR:
+            return None
         import numpy as np
 
-        lut, is_extra = self._arrays or self._build()
+        lut, values, is_extra = self._arrays or self._build()
         errors = "strict"
         try:
             units = code_units(text)  # often converted already by the step before
@@ -143,25 +182,31 @@ class VectorTable:
         except UnicodeEncodeError:  # lone surrogates (from --errors surrogateescape)
             if _SURROGATES_IN_A_ROW.search(text):
                 # two lone surrogates would come back as one character
-                return self._translate(text)
+                return None
             errors = "surrogatepass"  # slower, so only when needed
             units = np.frombuffer(text.encode("utf-16-le", errors), dtype=np.uint16)
         mapped = lut.take(units)
-        extra = self._extra
-        if not extra:
-            extra_here = False
-        elif len(extra) <= 16:  # a few substring searches beat a pass over the array
-            extra_here = any(k in text for k in extra)
-        else:
-            extra_here = bool(is_extra.take(units).any())
+        flagged = np.flatnonzero(mapped == _FLAG)
+        extra_here = False
+        if flagged.size:
+            found = units.take(flagged)
+            if found.max() >= _FLAG:  # U+FFFE or U+FFFF in the text itself
+                return None
+            if check is not None and not check(found):
+                return None
+            mapped[flagged] = values.take(found)
+            extra_here = bool(is_extra.take(found).any())
         if self._delete:
             keep = mapped != _DELETE
             if not keep.all():
                 mapped = mapped[keep]
-        out = mapped.tobytes().decode("utf-16-le", errors)
+        out = str(mapped.tobytes().decode("utf-16-le", errors))
         if extra_here:
-            out = self._extra_re.sub(lambda m: extra[m.group()], out)  # type: ignore[union-attr]
-        return str(out)
+            out = self._extra_re.sub(lambda m: self._extra[m.group()], out)  # type: ignore[union-attr]
+        elif errors == "strict" and units.dtype.itemsize == 2 and len(units) == len(text):
+            # the output's code units, for the step after (no surrogates: one per character)
+            _LAST_UNITS[0], _LAST_UNITS[1] = out, mapped
+        return out
 
 
 def _vector_units(text: str) -> Any:
@@ -642,10 +687,16 @@ class TableWindow:
     none of the characters they need, and a rule is the identity on a text
     without its required characters. Each rule's *danger* set is its
     required characters and everything the tables before it turn into one
-    of them. One lookup over the block finds which rules' danger characters
-    are there. With none, the whole window is the fused table, one pass.
+    of them. The fused table's one lookup flags the danger characters it
+    meets. With none, the whole window is the fused table, one pass.
     Otherwise the first such rule splits the window: the tables before it
     fused, the rule, then the rest of the steps as a window of their own.
+
+    A ``one_char`` rule (it only turns some copies of a letter into another)
+    is *absorbed* when the tables after it in the window map its triggers
+    and its replacement alike, and what it writes is no danger to a later
+    rule: with only absorbed rules' danger in a block, the fused table gives
+    the window's output, and the rule need not run.
 
     >>> from arabnorm.stages.base import Rule
     >>> steps = [Table({ord("أ"): "ا"}), Rule("اب", "X", triggers="ب"), Table({ord("ـ"): ""})]
@@ -654,7 +705,17 @@ class TableWindow:
     True
     """
 
-    __slots__ = ("_fused", "_lut", "_prefix", "_rules", "_steps", "_suffix")
+    __slots__ = (
+        "_absorbed",
+        "_flagged",
+        "_fused",
+        "_hit",
+        "_lut",
+        "_prefix",
+        "_rules",
+        "_steps",
+        "_suffix",
+    )
 
     def __init__(self, steps: Sequence[Step], runners: Sequence[Callable[[str], str]]) -> None:
         import numpy as np
@@ -680,12 +741,42 @@ class TableWindow:
                 danger[c] = danger.get(c, 0) | bit
             self._rules.append(i)
             self._prefix.append(fast_table(before) if before is not None else str)
-        self._fused: Callable[[str], str] = fast_table(before) if before is not None else str
+        self._absorbed = sum(1 << k for k in range(len(self._rules)) if self._absorbs(steps, k))
+        fused = before
+        self._fused: Callable[[str], str] = fast_table(fused) if fused is not None else str
+        # the fused table flags the danger characters itself: one lookup for both
+        self._flagged = VectorTable.build(fused, flags=danger) if fused is not None else None
         lut = np.zeros(0x110000, dtype=np.uint16)
         for c, bits in danger.items():
             lut[c] = bits
         self._lut = (lut[:0x10000], lut)
         self._suffix: dict[int, Callable[[str], str]] = {}
+        self._hit = 0  # the rules the last flagged lookup found
+
+    def _absorbs(self, steps: Sequence[Step], k: int) -> bool:
+        """Whether rule ``k`` is invisible in the window's output (see the class)."""
+        at = self._rules[k]
+        rule = steps[at]
+        if not getattr(rule, "one_char", False):
+            return False
+        assert isinstance(rule, Rule) and rule.triggers is not None
+        written = rule.replacement
+        assert isinstance(written, str)
+        tables = [s for s in steps[at + 1 :] if isinstance(s, Table)]
+        after: Table | None = None
+        for step in steps[at + 1 :]:
+            if isinstance(step, Table):
+                after = step if after is None else after.then(step)
+            elif step.triggers is not None:
+                # what the rule writes, as the tables up to this later rule leave it
+                seen = after.mapping.get(ord(written), written) if after else written
+                if not step.triggers.isdisjoint(seen):
+                    return False
+        if not tables:
+            return False
+        assert after is not None
+        final = after.mapping
+        return all(final.get(ord(t), t) == final.get(ord(written), written) for t in rule.triggers)
 
     @classmethod
     def build(
@@ -730,21 +821,38 @@ class TableWindow:
             self._suffix[k] = run
         return run
 
+    def _clear(self, found: Any) -> bool:
+        """Whether the flagged units ``found`` leave the fused table's output right."""
+        import numpy as np
+
+        hit = int(np.bitwise_or.reduce(self._lut[0].take(found)))
+        self._hit = hit
+        return hit & ~self._absorbed == 0
+
     def __call__(self, text: str) -> str:
         if not self._rules:
             return self._fused(text)
         if len(text) < MIN_VECTOR:
             return self._one_by_one(text)
-        try:
-            units = code_units(text)
-        except UnicodeEncodeError:
-            return self._one_by_one(text)
-        import numpy as np
+        if self._flagged is not None:
+            self._hit = -1
+            out = self._flagged.run(text, self._clear)
+            if out is not None:
+                return out
+            active = self._hit  # -1: the lookup did not run (lone surrogates, U+FFFF)
+            if active < 0:
+                return self._one_by_one(text)
+        else:
+            try:
+                units = code_units(text)
+            except UnicodeEncodeError:
+                return self._one_by_one(text)
+            import numpy as np
 
-        lut = self._lut[0] if units.dtype.itemsize == 2 else self._lut[1]
-        active = int(np.bitwise_or.reduce(lut.take(units)))
-        if not active:
-            return self._fused(text)
+            lut = self._lut[0] if units.dtype.itemsize == 2 else self._lut[1]
+            active = int(np.bitwise_or.reduce(lut.take(units)))
+            if not active & ~self._absorbed:
+                return self._fused(text)
         k = (active & -active).bit_length() - 1  # the first rule that may apply
         text = self._prefix[k](text)
         text = self._steps[self._rules[k]][1](text)

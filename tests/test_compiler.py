@@ -24,7 +24,7 @@ import pytest
 import arabnorm
 from arabnorm import chars, compiler
 from arabnorm.pipeline import Pipeline
-from arabnorm.stages.base import Stage
+from arabnorm.stages.base import Rule, Stage
 from arabnorm.tokenizer import tokenize_block, tokens
 from tests import registry
 
@@ -186,6 +186,23 @@ def test_word_local_steps_work_within_words(spec: str) -> None:
             fa, fb = step.apply_with_edits(a)[0], step.apply_with_edits(b)[0]
             assert step.apply_with_edits(a + " " + b)[0] == fa + " " + fb, (step, a, b)
             assert fa[-1:] in chars.WORD_EDGE and fb[:1] in chars.WORD_EDGE, (step, a, b)
+
+
+@pytest.mark.parametrize("spec", SPECS)
+def test_one_char_rules_change_one_trigger_into_their_replacement(spec: str) -> None:
+    lines, _ = _texts(spec)
+    for step in _stage(spec).steps:
+        if not getattr(step, "one_char", False):
+            continue
+        assert isinstance(step, Rule) and step.triggers is not None
+        changed = 0
+        for line in lines:
+            out, edits = step.apply_with_edits(line)
+            for a, b, c, d in edits:
+                assert b == a + 1 and line[a] in step.triggers, (step, line, a)
+                assert out[c:d] == step.replacement, (step, line, a)
+            changed += len(edits)
+        assert changed, f"no registry text exercises {step}"
 
 
 @pytest.mark.parametrize("spec", SPECS)

@@ -39,6 +39,11 @@ runs the reference itself.
 - ``leads`` (rules): every match starts with one of the triggers; with a
   single trigger the pattern engine looks for it at C speed by itself, so
   no line filter is put in front of the rule;
+- ``one_char`` (rules): every match is one character, one of the
+  triggers, and the replacement is one literal character: the rule only
+  chooses which copies of a letter become another. A table after it that
+  maps both letters alike makes it invisible (the compiler then runs the
+  tables around it as one);
 - ``context``: how many characters beyond a match the step reads to decide it
   (lookbehind, lookahead, neighbours), when every match is either shorter
   than ``arabnorm.io.longline.MARGIN``, a run of one class taken whole, or
@@ -225,6 +230,7 @@ class Rule(Step):
     __slots__ = (
         "context",
         "leads",
+        "one_char",
         "pattern",
         "replacement",
         "space_local",
@@ -241,12 +247,18 @@ class Rule(Step):
         leads: bool = False,
         word_local: bool = False,
         space_local: bool = False,
+        one_char: bool = False,
         context: int | None = None,
     ) -> None:
         self.pattern = regex.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
         self.triggers = frozenset(triggers) if triggers is not None else None
         self.leads = leads and self.triggers is not None
+        if one_char and (
+            self.triggers is None or not isinstance(replacement, str) or len(replacement) != 1
+        ):
+            raise ValueError("a one_char rule needs triggers and a one-character replacement")
+        self.one_char = one_char
         self.word_local = word_local
         self.space_local = space_local
         self.context = context

@@ -172,7 +172,12 @@ class Variants(Stage):
         return [
             # looks ahead over any run of marks: no bounded context
             Rule(
-                final_yeh, chars.ALEF_MAKSURA, triggers=chars.FARSI_YEH, leads=True, word_local=True
+                final_yeh,
+                chars.ALEF_MAKSURA,
+                triggers=chars.FARSI_YEH,
+                leads=True,
+                word_local=True,
+                one_char=True,
             ),
             Table({ord(k): v for k, v in chars.VARIANT_LETTERS.items()}),
         ]
