@@ -206,10 +206,11 @@ def _corpus_options(func: F, format_flags: tuple[str, ...]) -> F:
             "-j",
             "--jobs",
             type=click.IntRange(min=0),
-            default=1,
-            show_default=True,
+            default=None,
             metavar="N",
-            help="Worker processes (0: one per core). Output is identical for every N.",
+            help="Worker processes (0: one per core). Default: one per core when the "
+            "input files hold 16 MiB or more, else 1 (standard input: 1). "
+            "Output is identical for every N.",
         ),
         click.option(
             "--output-dir",
@@ -293,7 +294,7 @@ def run_corpus(
     recursive: bool,
     globs: Sequence[str],
     output_dir: str | None,
-    jobs: int,
+    jobs: int | None,
     progress: bool | None,
     show_stats: bool,
     text_only: str | None = None,

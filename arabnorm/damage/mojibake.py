@@ -462,6 +462,18 @@ def strong_candidates(text: str) -> list[int]:
     b1 = values.take(units.take(idx + 1)).astype(np.int32)
     long_lead = b0 >= 0xE0
     kind = passes.take(((b0 & 0x1F) << 6) | (b1 & 0x3F))
+    # Most of these are an Arabic letter before a closing quote (ة”, ن»): drop
+    # at once what cannot pass below (a two-byte unit that does not decode to
+    # something plausible, a long lead without the continuation it needs).
+    if long_lead.any():
+        cont2 = (role(idx + 2) & _CONT) != 0
+        viable = np.where(long_lead, cont2 | ((b0 == 0xE2) & (b1 == 0x80)), (kind & 1) != 0)
+    else:
+        viable = (kind & 1) != 0
+    if not viable.all():
+        idx, b0, b1, long_lead, kind = (a[viable] for a in (idx, b0, b1, long_lead, kind))
+        if idx.size == 0:
+            return []
     ok = ~long_lead & ((kind & 1) != 0)
     letter = ~long_lead & ((kind & 2) != 0)
     foreign = letter & ((kind & 4) == 0)  # a letter of another script than Arabic

@@ -26,7 +26,7 @@ from arabnorm.io.compress import compressing, compression_of, decompressing
 from arabnorm.io.files import atomic_write, open_input
 from arabnorm.io.formats import Transform, detect_format, make_codec
 from arabnorm.io.progress import Progress
-from arabnorm.io.runner import Executor, RunStats, run_stream
+from arabnorm.io.runner import Executor, RunStats, auto_jobs, run_stream
 from arabnorm.io.text import BLOCK_SIZE
 from arabnorm.io.walk import InputFile, check_unique, expand_inputs, output_path
 
@@ -46,7 +46,7 @@ class CorpusOptions:
     on_error: str = "stop"
     recursive: bool = False
     globs: tuple[str, ...] = ()
-    jobs: int = 1
+    jobs: int | None = 1  # None: every core for large inputs (runner.auto_jobs)
     progress: bool | None = False
     block_size: int = BLOCK_SIZE
     stamp: str | None = None
@@ -113,6 +113,11 @@ class _Counting:
         data = self._raw.read(n)
         self._progress.advance(len(data))
         return data
+
+    def skip(self, n: int) -> None:
+        """Move ``n`` bytes on without reading them (they count as read)."""
+        self._raw.seek(n, os.SEEK_CUR)
+        self._progress.advance(n)
 
     def readinto(self, b: bytearray | memoryview) -> int:
         data = self.read(len(b))
@@ -217,7 +222,8 @@ def process_corpus(
     progress = Progress(total, len(files), o.progress)
     started = time.perf_counter()
     try:
-        with Executor(transform, o.jobs) as executor:
+        jobs = auto_jobs(total) if o.jobs is None else o.jobs
+        with Executor(transform, jobs) as executor:
             if o.in_place or o.output_dir is not None:
                 for f in files:
                     target: str | os.PathLike[str]

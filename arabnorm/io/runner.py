@@ -48,6 +48,8 @@ class WorkerError(ArabnormError):
 
 LONG_LINE = 4 << 20
 WARM_UP = 64 << 10
+TAIL = 64 << 10
+"""With workers, the main process reads only this much at the end of each block to cut it."""
 """Bytes of the first block the transform is run on before workers are forked."""
 SLOT = 2 * BLOCK_SIZE
 """Bytes of shared memory for one block in flight (its input, and its output).
@@ -217,15 +219,48 @@ def iter_spans(
 ) -> Iterator[Span | Sync | Block | Piece]:
     """Cut the plain file ``path`` (read through ``stream``) into spans of whole lines.
 
-    Only for codecs whose records end at line breaks (text, JSON Lines). The
-    bytes are read once, to find the last line break of each chunk, and then
-    dropped: the worker reads its span itself. Where no line ends within
-    ``long_line`` bytes, the rest of the file is cut as ``iter_blocks`` cuts
-    it (after a ``Sync``), so an over-long line is streamed in pieces.
+    Only for codecs whose records end at line breaks (text, JSON Lines).
+    Each chunk is cut after its last line break, found in its last ``TAIL``
+    bytes where they hold one (read by position, the stream skipping the
+    chunk), else by reading the chunk; the worker reads its span itself.
+    Where no line ends within ``long_line`` bytes, the rest of the file is
+    cut as ``iter_blocks`` cuts it (after a ``Sync``), so an over-long line
+    is streamed in pieces.
     """
+    # A stream that can skip (the corpus reader) is not read where the last
+    # TAIL bytes of a chunk hold a line break: only those are, by position.
+    skip = getattr(stream, "skip", None)
+    fd = os.open(path, os.O_RDONLY) if skip is not None and block_size > 2 * TAIL else -1
+    try:
+        yield from _spans(stream, path, codec, source, block_size, long_line, fd, skip)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _spans(
+    stream: BinaryIO,
+    path: str,
+    codec: Codec,
+    source: str,
+    block_size: int,
+    long_line: int,
+    fd: int,
+    skip: Callable[[int], None] | None,
+) -> Iterator[Span | Sync | Block | Piece]:
     start = 0  # where the next span starts
-    pos = 0  # bytes read so far
+    pos = 0  # bytes read or skipped so far
     while True:
+        if fd >= 0 and skip is not None:
+            tail = os.pread(fd, TAIL, pos + block_size - TAIL)
+            nl = tail.rfind(b"\n") if len(tail) == TAIL else -1
+            if nl >= 0:
+                skip(block_size)
+                pos += block_size
+                end = pos - TAIL + nl + 1
+                yield Span(start, end - start)
+                start = end
+                continue
         chunk = stream.read(block_size)
         if not chunk:
             if pos > start:
@@ -356,6 +391,17 @@ def _work_at(
     if len(data) != length:
         raise InputError(source, line, "file changed while it was being read")
     return codec.process(data, line, offset, source, _WORKER_TRANSFORM)
+
+
+AUTO_PARALLEL = 16 << 20
+"""With ``jobs=None`` (the command line's default), inputs of at least this many
+bytes in all run on every core; smaller ones, and standard input, in one process."""
+
+
+def auto_jobs(total: int | None) -> int:
+    """The jobs for ``jobs=None``: every core (0) for ``total`` bytes of files that
+    are worth it, one process for less or for an unknown size (standard input)."""
+    return 0 if total is not None and total >= AUTO_PARALLEL else 1
 
 
 def resolve_jobs(jobs: int) -> int:

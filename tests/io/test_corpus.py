@@ -94,3 +94,31 @@ def test_stdin_with_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     out = tmp_path / "out.txt"
     process_corpus(SEARCH, ["-"], CorpusOptions(output=str(out), jobs=2, block_size=4096))
     assert out.read_bytes() == SEARCH.apply(data.decode()).encode()
+
+
+def test_default_jobs_use_every_core_only_for_large_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arabnorm.io import runner
+
+    started: list[int] = []
+    real_init = runner.Executor.__init__
+
+    def spy(self: runner.Executor, transform: object, jobs: int = 1) -> None:
+        started.append(jobs)
+        real_init(self, transform, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.Executor, "__init__", spy)
+    src = tmp_path / "in.txt"
+    src.write_bytes("أَحمد كـتب\n".encode() * 200_000)
+    outs = []
+    for limit in (runner.AUTO_PARALLEL, 1 << 20):
+        monkeypatch.setattr(runner, "AUTO_PARALLEL", limit)
+        out = tmp_path / f"out{limit}.txt"
+        process_corpus(
+            Pipeline.from_preset("search"), [str(src)], CorpusOptions(output=str(out), jobs=None)
+        )
+        outs.append(out.read_bytes())
+    assert started == [1, 0]  # 3.4 MB: one process under 16 MiB, every core over 1 MiB
+    assert outs[0] == outs[1] == "احمد كتب\n".encode() * 200_000
+    assert runner.auto_jobs(None) == 1  # standard input: size unknown

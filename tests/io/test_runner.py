@@ -171,6 +171,36 @@ def test_spans_cover_the_file_and_end_after_line_breaks() -> None:
         assert data[s.offset + s.length - 1 : s.offset + s.length] == b"\n"  # type: ignore[union-attr]
 
 
+class _Skipping(io.BytesIO):
+    """A reader that can skip, as the corpus reader can; counts what it skipped."""
+
+    skipped = 0
+
+    def skip(self, n: int) -> None:
+        self.seek(n, os.SEEK_CUR)
+        self.skipped += n
+
+
+def test_spans_found_from_chunk_tails_are_the_spans_found_by_reading(
+    tmp_path: os.PathLike[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arabnorm.io import runner
+
+    monkeypatch.setattr(runner, "TAIL", 16)
+    # short lines (a break in every tail), lines longer than a tail, and one
+    # longer than long_line (the hand-over to blocks)
+    data = _corpus(300) + (("ب" * 40 + "\n") * 20 + "بـ" * 700 + "\n").encode() + _corpus(200)
+    src = os.path.join(tmp_path, "in.txt")
+    with open(src, "wb") as f:
+        f.write(data)
+    read = list(runner.iter_spans(io.BytesIO(data), src, TextCodec(), "in", 100, 1024))
+    stream = _Skipping(data)
+    tails = list(runner.iter_spans(stream, src, TextCodec(), "in", 100, 1024))
+    assert tails == read
+    assert 0 < stream.skipped < len(data)  # both ways were taken
+    assert any(isinstance(i, runner.Sync) for i in tails)
+
+
 def test_spans_hand_over_to_blocks_at_a_long_line(tmp_path: os.PathLike[str]) -> None:
     from arabnorm.io.runner import Span, Sync, iter_spans
 
