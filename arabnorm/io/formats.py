@@ -44,6 +44,7 @@ import regex
 
 from arabnorm.errors import InputError, UsageError
 from arabnorm.io.compress import strip_compression
+from arabnorm.io.text import count_newlines
 
 FORMATS = ("text", "jsonl", "csv", "tsv")
 ON_ERROR = ("stop", "skip")
@@ -158,7 +159,7 @@ def _out_errors(errors: str) -> str:
 
 def count_lines(raw: bytes) -> int:
     """Lines in ``raw``: a last line without a terminator counts too."""
-    n = raw.count(b"\n")
+    n = count_newlines(raw)
     return n + 1 if raw and not raw.endswith(b"\n") else n
 
 

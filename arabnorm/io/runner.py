@@ -39,7 +39,7 @@ from typing import Any, BinaryIO
 from arabnorm.errors import ArabnormError, InputError
 from arabnorm.io.formats import MAX_RECORD, BlockResult, Codec, CsvCodec, TextCodec, Transform
 from arabnorm.io.longline import line_streamer
-from arabnorm.io.text import BLOCK_SIZE
+from arabnorm.io.text import BLOCK_SIZE, count_newlines
 
 
 class WorkerError(ArabnormError):
@@ -205,7 +205,7 @@ def iter_blocks(
         block = buf[:cut]
         buf = buf[cut:]
         yield Block(block, line, offset)
-        line += block.count(b"\n")
+        line += count_newlines(block)
         offset += cut
 
 

@@ -53,3 +53,10 @@ def test_byte_blocks_end_after_line_breaks_for_any_read_size() -> None:
         blocks = list(iter_byte_blocks(io.BytesIO(data), rng.randint(1, 9)))
         assert b"".join(blocks) == data
         assert all(blocks) and all(b.endswith(b"\n") for b in blocks[:-1])
+
+
+def test_count_newlines_equals_bytes_count_small_and_large() -> None:
+    from arabnorm.io.text import count_newlines
+
+    for data in (b"", b"a\nb", b"\n" * 3, "سطر\r\n".encode() * 40_000, b"x" * 200_000):
+        assert count_newlines(data) == data.count(b"\n")
