@@ -171,6 +171,17 @@ def runners(steps: Sequence[Step]) -> tuple[Runner, ...]:
                     runs.append(fused)
                     i = end
                     continue
+        if step.watched() is not None and isinstance(following, Table):
+            # a step that can tell it has nothing to do from the places of a few
+            # characters, before a window: the window's lookup finds those too
+            end = _window_end(steps, i + 1)
+            window = list(steps[i + 1 : end])
+            fused = ft.TableWindow.build(window, [runner(s, vector) for s in window])
+            watched = ft.WatchedWindow.build(step, runner(step, vector), fused) if fused else None
+            if watched is not None:
+                runs.append(watched)
+                i = end
+                continue
         runs.append(runner(step, vector))
         i += 1
     return tuple(runs)

@@ -161,13 +161,14 @@ class VectorTable:
         out = self.run(text)
         return self._translate(text) if out is None else out
 
-    def run(self, text: str, check: Callable[[Any], bool] | None = None) -> str | None:
+    def run(self, text: str, check: Callable[[Any, Any, Any], bool] | None = None) -> str | None:
         """The table's output for ``text``, or None where the vector pass cannot give it.
 
-        ``check`` sees the code units flagged by ``flags`` (with the others
-        flagged) and may refuse the text (None) by returning False. Without
-        a check, only short texts and noncharacters U+FFFE/U+FFFF in the
-        text give None.
+        ``check(units, at, found)`` sees the text's UTF-16 code units, the
+        positions of the flagged ones (``flags`` and the others flagged) and
+        their values, and may refuse the text (None) by returning False.
+        Without a check, only short texts and noncharacters U+FFFE/U+FFFF in
+        the text give None.
         """
         if len(text) < MIN_VECTOR:
             return None
@@ -192,10 +193,12 @@ class VectorTable:
             found = units.take(flagged)
             if found.max() >= _FLAG:  # U+FFFE or U+FFFF in the text itself
                 return None
-            if check is not None and not check(found):
+            if check is not None and not check(units, flagged, found):
                 return None
             mapped[flagged] = values.take(found)
             extra_here = bool(is_extra.take(found).any())
+        elif check is not None and not check(units, flagged, units[:0]):
+            return None
         if self._delete:
             keep = mapped != _DELETE
             if not keep.all():
@@ -710,6 +713,8 @@ class TableWindow:
         "_rules",
         "_steps",
         "_suffix",
+        "danger",
+        "table",
     )
 
     def __init__(self, steps: Sequence[Step], runners: Sequence[Callable[[str], str]]) -> None:
@@ -738,6 +743,7 @@ class TableWindow:
             self._prefix.append(fast_table(before) if before is not None else str)
         self._absorbed = sum(1 << k for k in range(len(self._rules)) if self._absorbs(steps, k))
         fused = before
+        self.table, self.danger = fused, danger
         self._fused: Callable[[str], str] = fast_table(fused) if fused is not None else str
         # the fused table flags the danger characters itself: one lookup for both
         self._flagged = VectorTable.build(fused, flags=danger) if fused is not None else None
@@ -816,8 +822,11 @@ class TableWindow:
             self._suffix[k] = run
         return run
 
-    def _clear(self, found: Any) -> bool:
-        """Whether the flagged units ``found`` leave the fused table's output right."""
+    def clear(self, units: Any, at: Any, found: Any) -> bool:
+        """Whether the flagged units ``found`` leave the fused table's output right.
+
+        (A ``VectorTable.run`` check; the rules it finds are kept for ``split``.)
+        """
         import numpy as np
 
         hit = int(np.bitwise_or.reduce(self._lut[0].take(found)))
@@ -831,7 +840,7 @@ class TableWindow:
             return self._one_by_one(text)
         if self._flagged is not None:
             self._hit = -1
-            out = self._flagged.run(text, self._clear)
+            out = self._flagged.run(text, self.clear)
             if out is not None:
                 return out
             active = self._hit  # -1: the lookup did not run (lone surrogates, U+FFFF)
@@ -848,10 +857,78 @@ class TableWindow:
             active = int(np.bitwise_or.reduce(lut.take(units)))
             if not active & ~self._absorbed:
                 return self._fused(text)
+        return self.split(text, active)
+
+    def split(self, text: str, active: int) -> str:
+        """The window's output where the lookup found the rules ``active`` (bits) may apply."""
         k = (active & -active).bit_length() - 1  # the first rule that may apply
         text = self._prefix[k](text)
         text = self._steps[self._rules[k]][1](text)
         return self._after(k)(text)
+
+    @property
+    def found(self) -> int:
+        """The rules (bits) the last ``clear`` found, -1 if it was not asked."""
+        return self._hit
+
+    def reset(self) -> None:
+        self._hit = -1
+
+
+class WatchedWindow:
+    """A step that watches a few characters, then a ``TableWindow``, in one lookup.
+
+    The window's fused table flags the watched characters too; from their
+    places the step tells (``unchanged_at``) whether it leaves the block as
+    it is. Then the window's lookup stands for both; otherwise the step runs
+    and the window after it. Such a step (the mojibake repair) is first in a
+    pipeline and finds nothing in nearly every block, so its own pass over
+    the block is saved.
+    """
+
+    __slots__ = ("_flagged", "_run", "_state", "_step", "_watch", "_window")
+
+    def __init__(self, step: Step, run: Callable[[str], str], window: TableWindow) -> None:
+        import numpy as np
+
+        watched = step.watched()
+        assert watched is not None and window.table is not None
+        self._step, self._run, self._window = step, run, window
+        self._watch = np.zeros(0x10000, dtype=np.bool_)
+        self._watch[sorted(map(ord, watched))] = True
+        flags = set(window.danger) | set(map(ord, watched))
+        self._flagged = VectorTable.build(window.table, flags=flags)
+        self._state = ""
+
+    @classmethod
+    def build(
+        cls, step: Step, run: Callable[[str], str], window: TableWindow
+    ) -> WatchedWindow | None:
+        """The fused runner, or None when ``step`` watches nothing (or beyond the BMP)."""
+        watched = step.watched()
+        if watched is None or window.table is None or any(ord(c) > 0xFFFF for c in watched):
+            return None
+        return cls(step, run, window)
+
+    def _check(self, units: Any, at: Any, found: Any) -> bool:
+        here = at[self._watch.take(found)]
+        if not self._step.unchanged_at(units, here):
+            self._state = "step"
+            return False
+        self._state = "window"
+        return self._window.clear(units, at, found)
+
+    def __call__(self, text: str) -> str:
+        if len(text) < MIN_VECTOR or self._flagged is None:
+            return self._window(self._run(text))
+        self._state = ""
+        self._window.reset()
+        out = self._flagged.run(text, self._check)
+        if out is not None:
+            return out
+        if self._state == "window" and self._window.found > 0:
+            return self._window.split(text, self._window.found)  # the step found nothing
+        return self._window(self._run(text))
 
 
 # --- edits of a table, for spans --------------------------------------------

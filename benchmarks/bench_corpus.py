@@ -20,7 +20,8 @@ input):
 
 Then the same corpus five times over (100 MB), where start-up is amortized:
 ``clean -p search`` against the floor, ``clean -p camel`` against CAMeL's
-chain, ``-j 2`` and ``-j 0`` against ``-j 1``, the commands of each row run
+chain (each as the command runs by default, on every core for an input this
+large, and with ``-j 1``), ``-j 2`` and ``-j 0`` against ``-j 1``, the commands of each row run
 in turn, each run timed for wall and CPU (user + system, workers included);
 the start-up of each command on empty input is reported on its own, and
 the rate once started is the input over (wall - start-up).
@@ -349,11 +350,23 @@ def steady_state(src: Path, runs: int) -> None:
             ("camel chain", [PY, "-c", CAMEL_CHAIN, str(empty), str(ref_out)]),
         )
     }
-    floor, search = timed_cpu(
-        [[PY, "-c", PLAIN_COPY, str(big), str(ref_out)], clean("search")], runs
+    # as the command runs by default: every core for an input this large
+    default = ["env", "-u", "ARABNORM_JOBS"]
+    floor, search, search1 = timed_cpu(
+        [
+            [PY, "-c", PLAIN_COPY, str(big), str(ref_out)],
+            [*default, *clean("search")],
+            clean("search", "-j", "1"),
+        ],
+        runs,
     )
-    camel_ref, camel = timed_cpu(
-        [[PY, "-c", CAMEL_CHAIN, str(big), str(ref_out)], clean("camel")], runs
+    camel_ref, camel, camel1 = timed_cpu(
+        [
+            [PY, "-c", CAMEL_CHAIN, str(big), str(ref_out)],
+            [*default, *clean("camel")],
+            clean("camel", "-j", "1"),
+        ],
+        runs,
     )
     same = out.read_bytes() == ref_out.read_bytes()
     j1, j2, j0 = timed_cpu(
@@ -382,9 +395,11 @@ def steady_state(src: Path, runs: int) -> None:
     )
     table = (
         ("Python read/decode/encode/write floor", floor, start["floor"]),
-        ("clean -p search", search, start["search"]),
+        ("clean -p search (default -j)", search, start["search"]),
+        ("clean -p search -j 1 (same round)", search1, start["search"]),
         ("CAMeL Tools chain (import included)", camel_ref, start["camel chain"]),
         ("clean -p camel" + (" (identical)" if same else " (DIFFERENT)"), camel, start["camel"]),
+        ("clean -p camel -j 1", camel1, start["camel"]),
         ("clean -p search -j 1", j1, start["search"]),
         ("clean -p search -j 2" + ("" if same_j else " (DIFFERENT)"), j2, start["search"]),
         ("clean -p search -j 0", j0, start["search"]),
@@ -404,15 +419,17 @@ def steady_state(src: Path, runs: int) -> None:
             f"started, {ref[1] / ours[1]:.2f}x CPU"
         )
 
-    print(
-        f"clean -p search / floor: {floor[0] / search[0]:.2f}x wall "
-        f"(goal >= 0.6), "
-        f"{(floor[0] - start['floor']) / (search[0] - start['search']):.2f}x once started"
-    )
-    print(
-        f"clean -p camel / CAMeL chain: {camel_ref[0] / camel[0]:.2f}x wall, "
-        f"{camel_ref[1] / camel[1]:.2f}x CPU (goal >= 10)"
-    )
+    for label, ours in (("", search), (" -j 1", search1)):
+        print(
+            f"clean -p search{label} / floor: {floor[0] / ours[0]:.2f}x wall "
+            f"(goal >= 0.6), "
+            f"{(floor[0] - start['floor']) / (ours[0] - start['search']):.2f}x once started"
+        )
+    for label, ours in (("", camel), (" -j 1", camel1)):
+        print(
+            f"clean -p camel{label} / CAMeL chain: {camel_ref[0] / ours[0]:.2f}x wall, "
+            f"{camel_ref[1] / ours[1]:.2f}x CPU (goal >= 10)"
+        )
     print(
         f"-j 2 / -j 1: {ratio(j1, j2, start['search'], start['search'])} "
         "(goal >= 1.7; CPU below 1 is the cost of the workers' hand-over)"

@@ -19,6 +19,11 @@ SCORER = SHARED / "eval" / "score_tokens.py"
 DATA = ROOT / "bench-data"
 """Corpora and outputs of the benchmarks (ignored by git)."""
 
+# arabnorm runs on every core by default for large inputs; the benchmarks
+# compare one process with the single-process reference tools, unless a row
+# says otherwise (``-j N``, or ``env -u ARABNORM_JOBS`` for the default).
+os.environ.setdefault("ARABNORM_JOBS", "1")
+
 
 def corpus(mb: int) -> Path:
     """The ``make_corpus.py --profile noisy`` corpus of ``mb`` MB, made once in ``DATA``."""

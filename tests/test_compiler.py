@@ -206,6 +206,27 @@ def test_one_char_rules_change_one_trigger_into_their_replacement(spec: str) -> 
 
 
 @pytest.mark.parametrize("spec", SPECS)
+def test_steps_that_watch_characters_judge_only_texts_they_leave_alone(spec: str) -> None:
+    import numpy as np
+
+    lines, block = _texts(spec)
+    for step in _stage(spec).steps:
+        watched = step.watched()
+        if watched is None:
+            continue
+        is_watched = np.zeros(0x10000, dtype=np.bool_)
+        is_watched[sorted(map(ord, watched))] = True
+        verdicts = set()
+        for text in [*lines, block]:
+            units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+            unchanged = step.unchanged_at(units, np.flatnonzero(is_watched.take(units)))
+            if unchanged:
+                assert step.apply_with_edits(text)[0] == text, (step, text)
+            verdicts.add(unchanged)
+        assert verdicts == {True, False}, f"the registry texts do not exercise {step}"
+
+
+@pytest.mark.parametrize("spec", SPECS)
 def test_space_local_steps_run_alike_on_both_sides_of_a_space(spec: str) -> None:
     lines, _ = _texts(spec)
     rng = random.Random(spec)

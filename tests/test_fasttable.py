@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from arabnorm.compiler import runner
 from arabnorm.fasttable import MIN_VECTOR, VectorTable, fast_table
-from arabnorm.stages.base import Table
+from arabnorm.stages.base import Step, Table
 
 np = pytest.importorskip("numpy")
 
@@ -224,6 +225,37 @@ def test_table_window_equals_the_steps_one_by_one(
         assert window(text) == _one_by_one(text, steps)
 
 
+def test_a_watching_step_before_a_window_equals_the_steps_one_by_one() -> None:
+    from arabnorm.fasttable import WatchedWindow
+    from arabnorm.pipeline import Pipeline
+    from tests import registry
+
+    lines = registry.lines("watched")
+    damaged = [ln.encode("utf-8", "surrogatepass").decode("cp1256", "replace") for ln in lines[:40]]
+    filler = "\n".join(lines[:60]) + "\n"
+    for preset in ("search", "standard"):
+        pipeline = Pipeline.from_preset(preset)
+        assert isinstance(pipeline._run[0], WatchedWindow), preset
+
+        def reference(text: str, steps: Sequence[Step] = pipeline.steps) -> str:
+            for step in steps:
+                text = step.apply_with_edits(text)[0]
+            return text
+
+        plain = "كتب قال محمد على مدرسة، مسؤول رئيس”\n" * 150  # ة” looks like a UTF-8 start
+        texts = [
+            plain,  # clean: the one lookup
+            filler * 3,  # a window rule's danger
+            plain + damaged[3] + "\n" + plain,  # a damaged line: the repair, then the window
+            plain + "ا\u0654 كتب\n" + plain,  # a window rule's danger, no damage
+            filler + damaged[5] + "\nا\u0654\n" + filler,  # both
+            filler + "\ufffe\uffff\n" + filler,  # noncharacters: no lookup
+            damaged[7],  # short
+        ]
+        for text in texts:
+            assert pipeline.apply(text) == reference(text), (preset, text[:80])
+
+
 def test_a_one_char_rule_is_absorbed_only_where_the_tables_after_it_hide_it() -> None:
     def absorbed(steps: list[Table | Rule]) -> int:
         window = TableWindow.build(steps, [s.apply for s in steps])
@@ -283,12 +315,15 @@ def test_table_window_falls_back_when_a_table_makes_line_breaks() -> None:
 
 
 def test_search_and_standard_fuse_their_tables() -> None:
+    from arabnorm.fasttable import WatchedWindow
     from arabnorm.pipeline import Pipeline
 
     for preset in ("search", "standard"):
         pipeline = Pipeline.from_preset(preset)
-        # after mojibake, which must see the text before any table changes it
-        assert isinstance(pipeline._run[1], TableWindow), preset
+        # mojibake, which must see the text before any table changes it, and the
+        # window after it: one lookup for both
+        assert isinstance(pipeline._run[0], WatchedWindow), preset
+        assert isinstance(pipeline._run[0]._window, TableWindow), preset
         assert sum(isinstance(s, Table) for s in pipeline.steps) >= 3
 
 

@@ -207,6 +207,8 @@ def _corpus_options(func: F, format_flags: tuple[str, ...]) -> F:
             "--jobs",
             type=click.IntRange(min=0),
             default=None,
+            envvar="ARABNORM_JOBS",
+            show_envvar=True,
             metavar="N",
             help="Worker processes (0: one per core). Default: one per core when the "
             "input files hold 16 MiB or more, else 1 (standard input: 1). "

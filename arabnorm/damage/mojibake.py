@@ -432,7 +432,6 @@ def strong_candidates(text: str) -> list[int]:
 
     from arabnorm.fasttable import code_units
 
-    roles, values, passes, is_cont = _tables()
     pairs_in_units = False
     try:
         units = code_units(text)  # shared with the table that runs next
@@ -441,12 +440,42 @@ def strong_candidates(text: str) -> list[int]:
     except UnicodeEncodeError:  # lone surrogates (from --errors surrogateescape)
         units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
         pairs_in_units = len(units) != len(text)
-    n = len(units)
+    found = candidates_at(units, continuations(units))
+    if found and pairs_in_units:
+        # a character beyond the BMP is two code units: count the pairs back out
+        pairs = np.flatnonzero(((units[:-1] & 0xFC00) == 0xD800) & ((units[1:] & 0xFC00) == 0xDC00))
+        return (np.array(found) - np.searchsorted(pairs, found)).tolist()  # type: ignore[no-any-return]
+    return found
+
+
+def continuations(units: Any) -> Any:
+    """Positions of the units that may continue a UTF-8 sequence (``CONTINUATIONS``)."""
+    import numpy as np
+
+    _roles, _values, _passes, is_cont = _tables()
     # Continuations lie outside the Arabic letters and harakat (U+0621-U+0652)
     # and ASCII, where nearly all of an Arabic text does: two comparisons
     # narrow the places to look up (cheaper than a lookup of every unit).
     rare = np.flatnonzero(((units - np.uint16(_COMMON_FIRST)) > _COMMON_SPAN) & (units >= 0x80))
-    conts = rare[is_cont.take(units.take(rare))]
+    return rare[is_cont.take(units.take(rare))]
+
+
+@lru_cache(maxsize=1)
+def continuation_chars() -> frozenset[str]:
+    """The characters (of the BMP) that stand for a UTF-8 continuation byte in some code
+    page: every repaired run holds one."""
+    import numpy as np
+
+    return frozenset(map(chr, np.flatnonzero(_tables()[3]).tolist()))
+
+
+def candidates_at(units: Any, conts: Any) -> list[int]:
+    """``strong_candidates`` in code units, from the UTF-16 ``units`` of a text and the
+    positions ``conts`` of every continuation character in them (in order)."""
+    import numpy as np
+
+    roles, values, passes, _is_cont = _tables()
+    n = len(units)
     conts = conts[conts > 0]
     if conts.size == 0:
         return []
@@ -517,12 +546,7 @@ def strong_candidates(text: str) -> list[int]:
     short_after = ((role(end) & _HAH) != 0) & ((role(end + 1) & _CONT) == 0)
     hit |= short_after & ~after_word & ~foreign
     hit |= ((role(idx - 1) & _HAH) != 0) & ~starts_after_word(idx - 1) & ~foreign
-    pos = idx[hit]
-    if pos.size and pairs_in_units:
-        # a character beyond the BMP is two code units: count the pairs back out
-        pairs = np.flatnonzero(((units[:-1] & 0xFC00) == 0xD800) & ((units[1:] & 0xFC00) == 0xDC00))
-        pos = pos - np.searchsorted(pairs, pos)
-    return [int(p) for p in pos.tolist()]
+    return [int(p) for p in idx[hit].tolist()]
 
 
 def damaged_lines(text: str) -> int:

@@ -44,6 +44,10 @@ runs the reference itself.
   chooses which copies of a letter become another. A table after it that
   maps both letters alike makes it invisible (the compiler then runs the
   tables around it as one);
+- ``watched()`` and ``unchanged_at(units, at)`` (methods): characters from
+  whose places in a text's code units the step can tell that it leaves the
+  text as it is; the compiler then finds them in the lookup of the tables
+  after the step, and runs the step only where it is needed;
 - ``context``: how many characters beyond a match the step reads to decide it
   (lookbehind, lookahead, neighbours), when every match is either shorter
   than ``arabnorm.io.longline.MARGIN``, a run of one class taken whole, or
@@ -101,6 +105,16 @@ class Step:
     def allows_cut(self, text: str, pos: int) -> bool:
         """Whether cutting ``text`` at the space at ``pos`` keeps the output (``checks_cuts``)."""
         return False
+
+    def watched(self) -> frozenset[str] | None:
+        """Characters from whose places ``unchanged_at`` judges a text (None: it does not)."""
+        return None
+
+    def unchanged_at(self, units: Any, at: Any) -> bool:
+        """Whether the step leaves a text as it is, judged from the text's UTF-16 code
+        units ``units`` (a numpy array) and the positions ``at`` of every character of
+        ``watched()`` in them, in order. Only asked of steps that watch characters."""
+        return len(at) == 0
 
     def commutes_with(self, table: Table) -> bool:
         """Whether running ``table`` before this step gives what running it after gives.

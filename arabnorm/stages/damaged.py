@@ -31,6 +31,18 @@ class MojibakeRule(Rule):
 
         return m.run_matches(text, pos)  # the pattern's matches, found where they can be
 
+    def watched(self) -> frozenset[str]:
+        """The continuation characters: every repaired run holds one."""
+        from arabnorm.damage import mojibake as m
+
+        return m.continuation_chars()
+
+    def unchanged_at(self, units: Any, at: Any) -> bool:
+        """No strong candidate among the continuations: no line is repaired."""
+        from arabnorm.damage import mojibake as m
+
+        return not m.candidates_at(units, at)
+
     def apply(self, text: str) -> str:
         from arabnorm.compiler import vectorized
         from arabnorm.damage import mojibake as m
