@@ -718,8 +718,6 @@ class TableWindow:
     )
 
     def __init__(self, steps: Sequence[Step], runners: Sequence[Callable[[str], str]]) -> None:
-        import numpy as np
-
         self._steps = list(zip(steps, runners, strict=True))
         self._rules: list[int] = []  # positions of the rules in the steps
         self._prefix: list[Callable[[str], str]] = []  # the tables before each rule, fused
@@ -747,10 +745,7 @@ class TableWindow:
         self._fused: Callable[[str], str] = fast_table(fused) if fused is not None else str
         # the fused table flags the danger characters itself: one lookup for both
         self._flagged = VectorTable.build(fused, flags=danger) if fused is not None else None
-        lut = np.zeros(0x110000, dtype=np.uint16)
-        for c, bits in danger.items():
-            lut[c] = bits
-        self._lut = (lut[:0x10000], lut)
+        self._lut: tuple[Any, Any] | None = None  # the danger bits per code point, on first use
         self._suffix: dict[int, Callable[[str], str]] = {}
         self._hit = 0  # the rules the last flagged lookup found
 
@@ -822,6 +817,16 @@ class TableWindow:
             self._suffix[k] = run
         return run
 
+    def _danger(self) -> tuple[Any, Any]:
+        if self._lut is None:
+            import numpy as np
+
+            lut = np.zeros(0x110000, dtype=np.uint16)
+            for c, bits in self.danger.items():
+                lut[c] = bits
+            self._lut = (lut[:0x10000], lut)
+        return self._lut
+
     def clear(self, units: Any, at: Any, found: Any) -> bool:
         """Whether the flagged units ``found`` leave the fused table's output right.
 
@@ -829,7 +834,7 @@ class TableWindow:
         """
         import numpy as np
 
-        hit = int(np.bitwise_or.reduce(self._lut[0].take(found)))
+        hit = int(np.bitwise_or.reduce(self._danger()[0].take(found)))
         self._hit = hit
         return hit & ~self._absorbed == 0
 
@@ -853,7 +858,8 @@ class TableWindow:
                 return self._one_by_one(text)
             import numpy as np
 
-            lut = self._lut[0] if units.dtype.itemsize == 2 else self._lut[1]
+            luts = self._danger()
+            lut = luts[0] if units.dtype.itemsize == 2 else luts[1]
             active = int(np.bitwise_or.reduce(lut.take(units)))
             if not active & ~self._absorbed:
                 return self._fused(text)
@@ -889,13 +895,10 @@ class WatchedWindow:
     __slots__ = ("_flagged", "_run", "_state", "_step", "_watch", "_window")
 
     def __init__(self, step: Step, run: Callable[[str], str], window: TableWindow) -> None:
-        import numpy as np
-
         watched = step.watched()
         assert watched is not None and window.table is not None
         self._step, self._run, self._window = step, run, window
-        self._watch = np.zeros(0x10000, dtype=np.bool_)
-        self._watch[sorted(map(ord, watched))] = True
+        self._watch = _Lut(frozenset(map(ord, watched)), True)
         flags = set(window.danger) | set(map(ord, watched))
         self._flagged = VectorTable.build(window.table, flags=flags)
         self._state = ""
@@ -911,7 +914,7 @@ class WatchedWindow:
         return cls(step, run, window)
 
     def _check(self, units: Any, at: Any, found: Any) -> bool:
-        here = at[self._watch.take(found)]
+        here = at[self._watch.for_units(found).take(found)]
         if not self._step.unchanged_at(units, here):
             self._state = "step"
             return False

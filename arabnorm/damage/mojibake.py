@@ -464,9 +464,7 @@ def continuations(units: Any) -> Any:
 def continuation_chars() -> frozenset[str]:
     """The characters (of the BMP) that stand for a UTF-8 continuation byte in some code
     page: every repaired run holds one."""
-    import numpy as np
-
-    return frozenset(map(chr, np.flatnonzero(_tables()[3]).tolist()))
+    return frozenset(c for c, byte in _BYTE.items() if ord(c) < 0x10000 and 0x80 <= byte <= 0xBF)
 
 
 def candidates_at(units: Any, conts: Any) -> list[int]:

@@ -164,3 +164,13 @@ def test_run_matches_on_damaged_seed_sentences() -> None:
         text = " ".join(s if i % 3 else damage(s, kind) for i, s in enumerate(sentences))
         for t in (text, text.replace(". ", ".\n")):
             assert [x.span() for x in m.run_matches(t)] == [x.span() for x in m.RUN.finditer(t)]
+
+
+def test_continuation_chars_are_the_units_the_check_looks_for() -> None:
+    import numpy as np
+
+    from arabnorm.damage import mojibake as m
+
+    looked_for = frozenset(map(chr, np.flatnonzero(m._tables()[3]).tolist()))
+    assert m.continuation_chars() == looked_for
+    assert "»" in looked_for and "ا" not in looked_for
