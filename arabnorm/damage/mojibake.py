@@ -489,14 +489,24 @@ def candidates_at(units: Any, conts: Any) -> list[int]:
     b1 = values.take(units.take(idx + 1)).astype(np.int32)
     long_lead = b0 >= 0xE0
     kind = passes.take(((b0 & 0x1F) << 6) | (b1 & 0x3F))
-    # Most of these are an Arabic letter before a closing quote (ة”, ن»): drop
-    # at once what cannot pass below (a two-byte unit that does not decode to
-    # something plausible, a long lead without the continuation it needs).
+    # Most of these are an Arabic letter before a closing quote (ة”, ر» ) in
+    # clean text: drop at once what can neither be a hit below nor make one.
+    # A long lead needs the continuation after it (or is what is left of ”);
+    # a two-byte unit must decode to something plausible and have what makes
+    # a short unit a hit, or its neighbour one: a unit that may start right
+    # after it or end right before it, glue to an ASCII letter or digit
+    # (C2-C5), or a short ح beside it.
+    after = role(idx + 2)
+    two = ((kind & 1) != 0) & (
+        ((after & (_LEAD | _HAH)) != 0)
+        | ((b0 >= 0xC2) & (b0 <= 0xC5))
+        | ((role(idx - 1) & (_HAH | _CONT)) != 0)
+    )
     if long_lead.any():
-        cont2 = (role(idx + 2) & _CONT) != 0
-        viable = np.where(long_lead, cont2 | ((b0 == 0xE2) & (b1 == 0x80)), (kind & 1) != 0)
+        cont2 = (after & _CONT) != 0
+        viable = np.where(long_lead, cont2 | ((b0 == 0xE2) & (b1 == 0x80)), two)
     else:
-        viable = (kind & 1) != 0
+        viable = two
     if not viable.all():
         idx, b0, b1, long_lead, kind = (a[viable] for a in (idx, b0, b1, long_lead, kind))
         if idx.size == 0:
