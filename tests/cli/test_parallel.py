@@ -77,3 +77,15 @@ def test_bad_byte_deep_in_a_file_names_its_line_with_jobs(corpus: Path, tmp_path
         assert not (tmp_path / "x.txt").exists()
     passed = run("clean", "-p", "none", "-j", "2", "--errors", "surrogateescape", str(bad))
     assert passed.stdout == bad.read_bytes()
+
+
+def test_arabnorm_jobs_sets_the_default_and_a_bad_value_is_a_usage_error(
+    corpus: Path, tmp_path: Path
+) -> None:
+    want = run("clean", "-p", "search", "-j", "1", str(corpus)).stdout
+    two = run("clean", "-p", "search", str(corpus), env={"ARABNORM_JOBS": "2"})
+    assert two.returncode == 0 and two.stdout == want
+    bad = run("clean", str(corpus), env={"ARABNORM_JOBS": "many"})
+    assert bad.returncode == 2
+    assert b"ARABNORM_JOBS" in bad.stderr or b"--jobs" in bad.stderr
+    assert b"Traceback" not in bad.stderr
