@@ -2,7 +2,8 @@
 
 Every step has one meaning, its reference (``Step.apply_with_edits``). The
 compiler only chooses *how* to run it, once per pipeline, from what the steps
-are and declare (their class, ``triggers``, ``commutes_with``), never from
+are and declare (their class, ``triggers``, ``commutes_with``, ``one_char``,
+``watched``), never from
 timings, machine load or the text of a pattern:
 
 - ``flatten``: the stages' steps in order, each run of tables fused into
@@ -16,7 +17,11 @@ timings, machine load or the text of a pattern:
   ``KeepOnly`` then a table                 one lookup array (``VectorTable``)
   a one-to-one table then ``ClassTokens``   one class lookup (``VectorClassTokens``)
   tables with triggered rules between them  one table where no rule applies
-                                            (``TableWindow``)
+                                            (``TableWindow``); a ``one_char``
+                                            rule the later tables hide is
+                                            absorbed
+  a step that watches a few characters,     the window's lookup finds them
+  then such a window                        too (``WatchedWindow``)
   a table                                   ``VectorTable``, else translate
   ``RunRule``, ``TrimRule``                 neighbours compared, vectorized
   ``ClassTokens``                           one class lookup, vectorized
