@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import arabnorm
@@ -39,6 +39,7 @@ def test_jsonl_fast_path_matches_the_pattern(block: str) -> None:
 
 
 @given(LINES)
+@example("ل»\xa0")  # mojibake: the three characters are one damaged letter, Ỡ
 @settings(max_examples=200, deadline=None)
 def test_spans_through_the_standard_preset(block: str) -> None:
     pipeline = arabnorm.build_pipeline("standard")
@@ -48,7 +49,18 @@ def test_spans_through_the_standard_preset(block: str) -> None:
         assert toks == arabnorm.tokenize(orig)
         for tok, (s, e) in zip(toks, spans, strict=True):
             source = pipeline.apply(orig[s:e])
-            assert tok == source or tok in source.split()
+            if tok == source or tok in source.split():
+                continue
+            # A span leaves out whitespace at its ends, even whitespace a
+            # repair read as part of the token (a damaged no-break space):
+            # with that whitespace back, the source gives the token.
+            start, end = s, e
+            while start > 0 and orig[start - 1].isspace():
+                start -= 1
+            while end < len(orig) and orig[end].isspace():
+                end += 1
+            wider = pipeline.apply(orig[start:end])
+            assert (start, end) != (s, e) and (tok == wider or tok in wider.split()), (tok, s, e)
 
 
 def test_text_writer_keeps_terminators() -> None:
