@@ -834,7 +834,8 @@ class TableWindow:
         """
         import numpy as np
 
-        hit = int(np.bitwise_or.reduce(self._danger()[0].take(found)))
+        # nothing flagged (most blocks): no rule can apply, no lookup needed
+        hit = int(np.bitwise_or.reduce(self._danger()[0].take(found))) if found.size else 0
         self._hit = hit
         return hit & ~self._absorbed == 0
 
