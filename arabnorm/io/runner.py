@@ -48,9 +48,9 @@ class WorkerError(ArabnormError):
 
 LONG_LINE = 4 << 20
 WARM_UP = 64 << 10
+"""Bytes of the first block the transform is run on before workers are forked."""
 TAIL = 64 << 10
 """With workers, the main process reads only this much at the end of each block to cut it."""
-"""Bytes of the first block the transform is run on before workers are forked."""
 SLOT = 2 * BLOCK_SIZE
 """Bytes of shared memory for one block in flight (its input, and its output).
 
@@ -232,65 +232,52 @@ def iter_spans(
     skip = getattr(stream, "skip", None)
     fd = os.open(path, os.O_RDONLY) if skip is not None and block_size > 2 * TAIL else -1
     try:
-        yield from _spans(stream, path, codec, source, block_size, long_line, fd, skip)
-    finally:
-        if fd >= 0:
-            os.close(fd)
-
-
-def _spans(
-    stream: BinaryIO,
-    path: str,
-    codec: Codec,
-    source: str,
-    block_size: int,
-    long_line: int,
-    fd: int,
-    skip: Callable[[int], None] | None,
-) -> Iterator[Span | Sync | Block | Piece]:
-    start = 0  # where the next span starts
-    pos = 0  # bytes read or skipped so far
-    while True:
-        if fd >= 0 and skip is not None:
-            tail = os.pread(fd, TAIL, pos + block_size - TAIL)
-            nl = tail.rfind(b"\n") if len(tail) == TAIL else -1
+        start = 0  # where the next span starts
+        pos = 0  # bytes read or skipped so far
+        while True:
+            if fd >= 0 and skip is not None:
+                tail = os.pread(fd, TAIL, pos + block_size - TAIL)
+                nl = tail.rfind(b"\n") if len(tail) == TAIL else -1
+                if nl >= 0:
+                    skip(block_size)
+                    pos += block_size
+                    end = pos - TAIL + nl + 1
+                    yield Span(start, end - start)
+                    start = end
+                    continue
+            chunk = stream.read(block_size)
+            if not chunk:
+                if pos > start:
+                    yield Span(start, pos - start)
+                return
+            pos += len(chunk)
+            nl = chunk.rfind(b"\n")
             if nl >= 0:
-                skip(block_size)
-                pos += block_size
-                end = pos - TAIL + nl + 1
+                end = pos - len(chunk) + nl + 1
                 yield Span(start, end - start)
                 start = end
                 continue
-        chunk = stream.read(block_size)
-        if not chunk:
-            if pos > start:
-                yield Span(start, pos - start)
+            if pos - start < long_line:
+                continue
+            # No line break for ``long_line`` bytes: hand over to the block reader,
+            # from the start of that line, with the bytes read so far.
+            yield Sync()
+            with open(path, "rb") as f:
+                initial = os.pread(f.fileno(), pos - start, start)
+            yield from iter_blocks(
+                stream,
+                codec,
+                source,
+                block_size,
+                long_line,
+                start_line=1,
+                start_offset=start,
+                initial=initial,
+            )
             return
-        pos += len(chunk)
-        nl = chunk.rfind(b"\n")
-        if nl >= 0:
-            end = pos - len(chunk) + nl + 1
-            yield Span(start, end - start)
-            start = end
-            continue
-        if pos - start < long_line:
-            continue
-        # No line break for ``long_line`` bytes: hand over to the block reader,
-        # from the start of that line, with the bytes read so far.
-        yield Sync()
-        with open(path, "rb") as f:
-            initial = os.pread(f.fileno(), pos - start, start)
-        yield from iter_blocks(
-            stream,
-            codec,
-            source,
-            block_size,
-            long_line,
-            start_line=1,
-            start_offset=start,
-            initial=initial,
-        )
-        return
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 # Worker processes keep the transform they were started with, and the shared
