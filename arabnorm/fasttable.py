@@ -758,7 +758,6 @@ class TableWindow:
         assert isinstance(rule, Rule) and rule.triggers is not None
         written = rule.replacement
         assert isinstance(written, str)
-        tables = [s for s in steps[at + 1 :] if isinstance(s, Table)]
         after: Table | None = None
         for step in steps[at + 1 :]:
             if isinstance(step, Table):
@@ -768,9 +767,8 @@ class TableWindow:
                 seen = after.mapping.get(ord(written), written) if after else written
                 if not step.triggers.isdisjoint(seen):
                     return False
-        if not tables:
+        if after is None:  # no table after it: the rule shows as it is
             return False
-        assert after is not None
         final = after.mapping
         return all(final.get(ord(t), t) == final.get(ord(written), written) for t in rule.triggers)
 
