@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +152,8 @@ def _resolve(items: list[str], earlier: dict[str, tuple[str, str]], key: str, ba
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: most runs find no config file, and the parser costs start-up time
+
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.metadata
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -64,3 +66,40 @@ def test_listing_all_stages_includes_plugins(fake_plugins: list[str]) -> None:
 def test_unknown_everywhere_is_a_spec_error(fake_plugins: list[str]) -> None:
     with pytest.raises(SpecError, match="no-such-stage"):
         registry.get_stage("no-such-stage")
+
+
+def test_homes_name_the_module_of_every_builtin_stage() -> None:
+    builtins = {
+        name: cls.__module__.rpartition(".")[2]
+        for name, cls in registry.all_stages().items()
+        if cls.__module__ in registry.builtin_modules()
+    }
+    assert registry.HOMES == builtins
+
+
+def _fresh(code: str) -> str:
+    """Run ``code`` in a new interpreter (nothing imported yet); its standard output."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout.strip()
+
+
+def test_a_stage_asked_for_by_name_imports_only_its_module() -> None:
+    loaded = _fresh(
+        "import sys\n"
+        "from arabnorm.stages import get_stage\n"
+        "assert get_stage('alef').name == 'alef'\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('arabnorm.stages.'))))"
+    )
+    assert "arabnorm.stages.letters" in loaded.split()
+    assert not {"arabnorm.stages.lucene", "arabnorm.stages.translit"} & set(loaded.split())
+
+
+def test_a_stage_missing_from_homes_is_still_found() -> None:
+    found = _fresh(
+        "import arabnorm.stages as registry\n"
+        "del registry.HOMES['yaa']\n"
+        "print(registry.get_stage('yaa').__module__, list(registry.all_stages())[:2])"
+    )
+    assert found == "arabnorm.stages.letters ['camel', 'invisible']"
