@@ -171,10 +171,10 @@ def timed_cpu(
     """Median (wall, CPU) seconds of each command, the commands run in turn each round.
 
     CPU is user + system time of the command and every process it waited
-    for (its workers). The files in ``fresh`` (the outputs) are removed
-    before each run, untimed: replacing the previous run's 100 MB output
-    would add the kernel's freeing of it (about 0.07 s here) to whichever
-    command wrote next.
+    for (its workers). A file of ``fresh`` (the outputs) that a command
+    names is removed before each of its runs, untimed: replacing the
+    previous run's 100 MB output would add the kernel's freeing of it
+    (about 0.07 s here) to the command's time.
     """
     import resource
 
@@ -183,7 +183,8 @@ def timed_cpu(
     for _ in range(runs):
         for i, cmd in enumerate(cmds):
             for path in fresh:
-                path.unlink(missing_ok=True)
+                if str(path) in cmd:
+                    path.unlink(missing_ok=True)
             wait_idle()
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
