@@ -10,10 +10,7 @@ parameter, preset or option); 3 a file could not be read or written;
 
 from __future__ import annotations
 
-import atexit
 import importlib
-import os
-import sys
 from typing import Any
 
 import click
@@ -58,38 +55,6 @@ def cli() -> None:
     """
 
 
-_EXIT_STATUS: list[int] = []
-
-
-def _end_process() -> None:
-    """End the process once every exit handler has run, skipping the interpreter's teardown.
-
-    Registered by ``main`` before anything else is, so it runs last among the
-    exit handlers (they run in reverse order): every handler that libraries,
-    plugins or the worker pool registered has run by then. What it skips is
-    the teardown of modules and objects that follows, about 40 ms once numpy
-    is loaded, a sixth of a small run. Every file arabnorm writes is closed
-    before the command returns; standard output and error are flushed here,
-    and if that fails (a closed pipe) the interpreter's own exit reports it
-    as usual.
-    """
-    if not _EXIT_STATUS:
-        return  # no exit status from the command: an unexpected exception
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        return
-    os._exit(_EXIT_STATUS[-1])
-
-
 def main() -> None:
     """Console-script entry point."""
-    atexit.register(_end_process)
-    try:
-        cli(prog_name="arabnorm")
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-        if isinstance(code, int):
-            _EXIT_STATUS.append(code)
-        raise
+    cli(prog_name="arabnorm")
