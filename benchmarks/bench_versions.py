@@ -2,14 +2,17 @@
 
     python benchmarks/bench_versions.py --before ../arabnorm-old        # another checkout
     python benchmarks/bench_versions.py --before ../old --runs 7 --mb 20
+    python benchmarks/bench_versions.py --before ../old --runs 40 --line   # start-up
 
 Each command runs as ``python -m arabnorm ...`` with ``PYTHONPATH`` set to
 one tree, then the other, alternating, ``--runs`` times each, on a
 ``make_corpus.py --profile noisy`` corpus (cached in ``bench-data/``); the
-two outputs must be byte-identical. Prints for each command the median wall
-time and the median CPU time (user + system of the process, less disturbed
-by other load on the machine) of both trees, and after/before ratios (below
-1: faster now).
+two outputs must be byte-identical. With ``--line`` the input is one short
+line instead, so the times are the commands' start-up and exit. Both trees'
+modules are compiled to bytecode first, as an installed package is. Prints
+for each command the median wall time and the median CPU time (user +
+system of the process, less disturbed by other load on the machine) of both
+trees, and after/before ratios (below 1: faster now).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ import time
 from pathlib import Path
 
 from shared import DATA, corpus  # benchmarks/ is on sys.path
+
+ONE_LINE = "قالَ الرئيسُ «إنَّ الاجتماعَ ناجحٌ» في ٣ كانون الثاني.\n"
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -57,10 +62,21 @@ def main() -> None:
     parser.add_argument("--after", type=Path, default=ROOT, help="default: this tree")
     parser.add_argument("--mb", type=int, default=20)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--line", action="store_true", help="one short line: start-up and exit")
     opts = parser.parse_args()
-    src = corpus(opts.mb)
-    mb = src.stat().st_size / 1e6
-    print(f"{mb:.0f} MB noisy corpus; medians of {opts.runs} runs; after = {opts.after}")
+    import compileall
+
+    for tree in (opts.before, opts.after):
+        compileall.compile_dir(str(tree / "arabnorm"), quiet=1)
+    if opts.line:
+        DATA.mkdir(exist_ok=True)
+        src = DATA / "one-line.txt"
+        src.write_text(ONE_LINE, encoding="utf-8")
+        what = "one line"
+    else:
+        src = corpus(opts.mb)
+        what = f"{src.stat().st_size / 1e6:.0f} MB noisy corpus"
+    print(f"{what}; medians of {opts.runs} runs; after = {opts.after}")
     print(f"{'command':<42} {'before s':>9} {'after s':>8} {'wall':>6} {'cpu':>6}")
     for args in COMMANDS:
         times: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
@@ -77,7 +93,7 @@ def main() -> None:
             for name in ("before", "after")
         )
         label = " ".join(args)
-        print(f"{label:<42} {bw:>9.2f} {aw:>8.2f} {aw / bw:>6.2f} {ac / bc:>6.2f}")
+        print(f"{label:<42} {bw:>9.3f} {aw:>8.3f} {aw / bw:>6.2f} {ac / bc:>6.2f}")
 
 
 if __name__ == "__main__":
