@@ -11,6 +11,7 @@ parameter, preset or option); 3 a file could not be read or written;
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import click
@@ -56,5 +57,12 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    numpy's OpenBLAS starts a thread per core when numpy is imported; no
+    command does linear algebra, so the command asks for none (unless the
+    user's environment says otherwise): numpy loads faster, and no idle
+    thread shares the cores with the workers of ``-j``.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli(prog_name="arabnorm")
