@@ -25,7 +25,11 @@ large, and with ``-j 1``), ``-j 2`` and ``-j 0`` against ``-j 1``, the commands 
 in turn, each run timed for wall and CPU (user + system, workers included)
 and writing a new output file (the last run's is removed, untimed);
 the start-up of each command on empty input is reported on its own, and
-the rate once started is the input over (wall - start-up).
+the rate once started is the input over (wall - start-up). Last, what the
+machine itself allowed: the share of processor time the hypervisor gave to
+other machines during the timed runs (steal), and the speed-up two busy
+processes got against one; on a shared virtual machine these bound what
+``-j`` can show.
 
 Corpora are cached in ``bench-data/`` (ignored by git).
 """
@@ -147,6 +151,20 @@ def idle_fraction(seconds: float) -> float:
     return (i1 - i0) / max(1, t1 - t0)
 
 
+STOLEN: list[tuple[int, int]] = []
+"""(ticks the hypervisor ran others on our cores, all ticks) over each timed run."""
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """(steal, total) processor ticks since boot (Linux ``/proc/stat``), zeros elsewhere."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return 0, 0
+    return (v[7] if len(v) > 7 else 0), sum(v)
+
+
 def wait_idle() -> None:
     """Wait up to ``IDLE_WAIT`` seconds for a second in which the cores were >= 90% idle.
 
@@ -187,9 +205,12 @@ def timed_cpu(
                     path.unlink(missing_ok=True)
             wait_idle()
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            ticks = cpu_ticks()
             start = time.perf_counter()
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
             walls[i].append(time.perf_counter() - start)
+            ticks_after = cpu_ticks()
+            STOLEN.append((ticks_after[0] - ticks[0], ticks_after[1] - ticks[1]))
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus[i].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
@@ -389,6 +410,9 @@ def steady_state(src: Path, runs: int) -> None:
     one = out.read_bytes()
     subprocess.run(clean("search", "-j", "2"), check=True)
     same_j = out.read_bytes() == one
+    # What the machine offers right now: two busy processes against one doing both.
+    spare = float(subprocess.run([PY, "-c", BUSY], capture_output=True, text=True).stdout)
+    stolen = sum(t for t, _ in STOLEN) / max(1, sum(n for _, n in STOLEN))
 
     print(
         f"{big.name}: {mb:.1f} MB ({src.name} five times), median of {runs} runs, "
@@ -450,6 +474,11 @@ def steady_state(src: Path, runs: int) -> None:
     )
     print(
         f"-j 0 / -j 1: {j1[0] / j0[0]:.2f}x wall on {os.cpu_count()} cores (goal >= 0.85 per core)"
+    )
+    print(
+        f"two busy processes against one doing both, at the end: {spare:.2f}x; "
+        f"the hypervisor gave {stolen:.1%} of this machine's processor time to others "
+        "during the timed runs"
     )
     for p in (out, ref_out):
         p.unlink(missing_ok=True)
