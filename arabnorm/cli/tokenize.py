@@ -117,10 +117,10 @@ def tokenize(
         raise UsageError(
             "--dask runs tokenize with --format text only, without --sentences or --explain"
         )
-    if not structured_ok or explain:
-        # jsonl/conllu output and sentence numbering follow the input line by
-        # line, in order: text input only, one process. --explain keeps its
-        # counts in this process, so it runs here too.
+    if TokenWriter.in_order(fmt, sentences) or explain:
+        # CoNLL-U and --sentences number sentences across the whole input,
+        # so every block must follow the one before, in one process.
+        # --explain keeps its counts in this process, so it runs here too.
         corpus["jobs"] = 1
     run_corpus(
         make_transform,

@@ -380,9 +380,11 @@ class TokenWriter:
     """A picklable writer: ``TokenWriter("jsonl", pipeline)(block)``.
 
     Worker processes rebuild it from its format, pipeline and ``sentences``
-    flag. The text writer without sentences keeps no state between blocks, so
-    blocks may run in any process; the others number sentences or lines
-    across blocks (``stateful``) and must see every block in order.
+    flag. The text and JSON Lines writers without sentences keep no state
+    between blocks (each output line comes from its input line alone), so
+    blocks may run in any process; CoNLL-U and ``sentences`` number
+    sentences or lines across blocks (``stateful``) and must see every block
+    in order.
     """
 
     def __init__(
@@ -401,9 +403,14 @@ class TokenWriter:
         self._counter = [0]
         self._write = WRITERS[fmt](pipeline, sentences, clitics, self._counter)
 
+    @staticmethod
+    def in_order(fmt: str, sentences: bool) -> bool:
+        """Whether the writer for ``fmt`` (and ``sentences``) must see every block in order."""
+        return fmt == "conllu" or sentences
+
     @property
     def stateful(self) -> bool:
-        return self.fmt != "text" or self.sentences
+        return self.in_order(self.fmt, self.sentences)
 
     def __call__(self, block: str) -> str:
         return self._write(block)

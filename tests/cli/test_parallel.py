@@ -89,3 +89,36 @@ def test_arabnorm_jobs_sets_the_default_and_a_bad_value_is_a_usage_error(
     assert bad.returncode == 2
     assert b"ARABNORM_JOBS" in bad.stderr or b"--jobs" in bad.stderr
     assert b"Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "jobs"),
+    [
+        (("-f", "jsonl"), 2),
+        (("-f", "text"), 2),
+        (("-f", "conllu"), 1),
+        (("-f", "jsonl", "--sentences"), 1),
+        (("-f", "jsonl", "--explain"), 1),
+    ],
+)
+def test_tokenize_runs_on_workers_unless_its_output_numbers_across_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], jobs: int
+) -> None:
+    from click.testing import CliRunner
+
+    from arabnorm.cli import cli
+    from arabnorm.io import runner
+
+    asked: list[int] = []
+    real_init = runner.Executor.__init__
+
+    def spy(self: runner.Executor, transform: object, jobs: int = 1) -> None:
+        asked.append(jobs)
+        real_init(self, transform, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.Executor, "__init__", spy)
+    src = tmp_path / "in.txt"
+    src.write_text("قال: نعم.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["tokenize", *args, "-j", "2", str(src)])
+    assert result.exit_code == 0, result.output
+    assert asked == [jobs]
