@@ -154,6 +154,25 @@ def test_a_large_file_in_byte_ranges_equals_a_local_run(
     assert res.total.bytes_in == len(data)
 
 
+@pytest.mark.parametrize("long_line", [False, True])
+def test_json_lines_tokens_in_byte_ranges_equal_a_local_run(
+    client: Any, tmp_path: Path, long_line: bool
+) -> None:
+    from arabnorm.io.formats import FunctionTransform
+    from arabnorm.io.tokens import TokenWriter
+
+    src = tmp_path / "big.txt"
+    _big(src, long_line)
+    writer = FunctionTransform(TokenWriter("jsonl", SEARCH))
+    local, ranges = tmp_path / "local.jsonl", tmp_path / "ranges.jsonl"
+    process_corpus(writer, [str(src)], CorpusOptions(output=str(local)))
+    ad.process_corpus(
+        writer, [str(src)], CorpusOptions(output=str(ranges)), client=client, part_size=1000
+    )
+    assert ranges.read_bytes() == local.read_bytes()
+    assert local.read_bytes().count(b"\n") == src.read_bytes().count(b"\n") + 1
+
+
 def test_ranges_of_json_lines_count_lines_of_the_file(client: Any, tmp_path: Path) -> None:
     src = tmp_path / "big.jsonl"
     rows = [f'{{"text": "كتـاب {i}"}}' if i % 150 else "{broken" for i in range(1, 3000)]
@@ -191,8 +210,8 @@ def test_standard_input_and_bad_addresses_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x\n")
     res = run("clean", str(tmp_path / "a.txt"), "--dask", "local:0")
     assert res.returncode == 2 and b"local:N" in res.stderr
-    res = run("tokenize", "-f", "jsonl", str(tmp_path / "a.txt"), "--dask", "local:1")
-    assert res.returncode == 2 and b"--format text" in res.stderr
+    res = run("tokenize", "-f", "conllu", str(tmp_path / "a.txt"), "--dask", "local:1")
+    assert res.returncode == 2 and b"--format text or jsonl" in res.stderr
 
 
 def test_cli_dask_local_equals_local_run(tmp_path: Path) -> None:
@@ -211,8 +230,10 @@ def test_cli_dask_local_equals_local_run(tmp_path: Path) -> None:
     )
     assert one.returncode == two.returncode == 0, two.stderr
     assert _tree(tmp_path / "b") == _tree(tmp_path / "a")
-    tok = run("tokenize", str(src / "f03.txt"), "--dask", "local:1")
-    assert tok.returncode == 0 and tok.stdout == run("tokenize", str(src / "f03.txt")).stdout
+    for fmt in ("text", "jsonl"):
+        tok = run("tokenize", "-f", fmt, str(src / "f03.txt"), "--dask", "local:1")
+        local = run("tokenize", "-f", fmt, str(src / "f03.txt"))
+        assert tok.returncode == 0 and tok.stdout == local.stdout, tok.stderr
 
 
 class Slow:

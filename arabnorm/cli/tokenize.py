@@ -111,13 +111,14 @@ def tokenize(
         return FunctionTransform(TokenWriter(fmt, pipeline, sentences, clitics))
 
     structured_ok = fmt == "text" and not sentences
-    if corpus.get("dask") is not None and (not structured_ok or explain):
+    in_order = TokenWriter.in_order(fmt, sentences)
+    if corpus.get("dask") is not None and (in_order or explain):
         from arabnorm.errors import UsageError
 
         raise UsageError(
-            "--dask runs tokenize with --format text only, without --sentences or --explain"
+            "--dask runs tokenize with --format text or jsonl, without --sentences or --explain"
         )
-    if TokenWriter.in_order(fmt, sentences) or explain:
+    if in_order or explain:
         # CoNLL-U and --sentences number sentences across the whole input,
         # so every block must follow the one before, in one process.
         # --explain keeps its counts in this process, so it runs here too.
