@@ -102,23 +102,14 @@ def test_arabnorm_jobs_sets_the_default_and_a_bad_value_is_a_usage_error(
     ],
 )
 def test_tokenize_runs_on_workers_unless_its_output_numbers_across_blocks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], jobs: int
+    tmp_path: Path, executor_jobs: list[int], args: tuple[str, ...], jobs: int
 ) -> None:
     from click.testing import CliRunner
 
     from arabnorm.cli import cli
-    from arabnorm.io import runner
 
-    asked: list[int] = []
-    real_init = runner.Executor.__init__
-
-    def spy(self: runner.Executor, transform: object, jobs: int = 1) -> None:
-        asked.append(jobs)
-        real_init(self, transform, jobs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(runner.Executor, "__init__", spy)
     src = tmp_path / "in.txt"
     src.write_text("قال: نعم.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["tokenize", *args, "-j", "2", str(src)])
     assert result.exit_code == 0, result.output
-    assert asked == [jobs]
+    assert executor_jobs == [jobs]

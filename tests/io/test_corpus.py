@@ -97,18 +97,10 @@ def test_stdin_with_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_default_jobs_use_every_core_only_for_large_inputs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, executor_jobs: list[int]
 ) -> None:
     from arabnorm.io import runner
 
-    started: list[int] = []
-    real_init = runner.Executor.__init__
-
-    def spy(self: runner.Executor, transform: object, jobs: int = 1) -> None:
-        started.append(jobs)
-        real_init(self, transform, jobs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(runner.Executor, "__init__", spy)
     src = tmp_path / "in.txt"
     src.write_bytes("أَحمد كـتب\n".encode() * 200_000)
     outs = []
@@ -119,6 +111,6 @@ def test_default_jobs_use_every_core_only_for_large_inputs(
             Pipeline.from_preset("search"), [str(src)], CorpusOptions(output=str(out), jobs=None)
         )
         outs.append(out.read_bytes())
-    assert started == [1, 0]  # 3.4 MB: one process under 16 MiB, every core over 1 MiB
+    assert executor_jobs == [1, 0]  # 3.4 MB: one process under 16 MiB, every core over 1 MiB
     assert outs[0] == outs[1] == "احمد كتب\n".encode() * 200_000
     assert runner.auto_jobs(None) == 1  # standard input: size unknown
