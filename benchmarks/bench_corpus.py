@@ -381,26 +381,16 @@ def steady_state(src: Path, runs: int) -> None:
             ("camel chain", [PY, "-c", CAMEL_CHAIN, str(empty), str(ref_out)]),
         )
     }
-    # as the command runs by default: every core for an input this large
-    default = ["env", "-u", "ARABNORM_JOBS"]
-    floor, search, search1 = timed_cpu(
-        [
-            [PY, "-c", PLAIN_COPY, str(big), str(ref_out)],
-            [*default, *clean("search")],
-            clean("search", "-j", "1"),
-        ],
-        runs,
-        fresh,
-    )
-    camel_ref, camel, camel1 = timed_cpu(
-        [
-            [PY, "-c", CAMEL_CHAIN, str(big), str(ref_out)],
-            [*default, *clean("camel")],
-            clean("camel", "-j", "1"),
-        ],
-        runs,
-        fresh,
-    )
+
+    def beside(script: str, preset: str) -> list[tuple[float, float]]:
+        """A reference script, then the preset as the command runs by default
+        (every core for an input this large) and with ``-j 1``, in turn."""
+        default = ["env", "-u", "ARABNORM_JOBS"]
+        cmds = [[PY, "-c", script, str(big), str(ref_out)], [*default, *clean(preset)]]
+        return timed_cpu([*cmds, clean(preset, "-j", "1")], runs, fresh)
+
+    floor, search, search1 = beside(PLAIN_COPY, "search")
+    camel_ref, camel, camel1 = beside(CAMEL_CHAIN, "camel")
     same = out.read_bytes() == ref_out.read_bytes()
     j1, j2, j0 = timed_cpu(
         [clean("search", "-j", "1"), clean("search", "-j", "2"), clean("search", "-j", "0")],

@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from shared import DATA, corpus  # benchmarks/ is on sys.path
+from shared import DATA, compile_bytecode, corpus  # benchmarks/ is on sys.path
 
 ONE_LINE = "قالَ الرئيسُ «إنَّ الاجتماعَ ناجحٌ» في ٣ كانون الثاني.\n"
 
@@ -64,10 +64,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--line", action="store_true", help="one short line: start-up and exit")
     opts = parser.parse_args()
-    import compileall
-
     for tree in (opts.before, opts.after):
-        compileall.compile_dir(str(tree / "arabnorm"), quiet=1)
+        compile_bytecode(tree)
     if opts.line:
         DATA.mkdir(exist_ok=True)
         src = DATA / "one-line.txt"

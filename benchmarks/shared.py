@@ -35,8 +35,8 @@ def corpus(mb: int) -> Path:
     return path
 
 
-def compile_bytecode() -> None:
-    """Compile arabnorm's modules once, as installing a package does.
+def compile_bytecode(tree: Path = ROOT) -> None:
+    """Compile arabnorm's modules in ``tree`` once, as installing a package does.
 
     With ``PYTHONDONTWRITEBYTECODE`` set (common in containers and CI), a
     checkout would otherwise recompile every module on every run, a fixed
@@ -44,4 +44,4 @@ def compile_bytecode() -> None:
     """
     import compileall
 
-    compileall.compile_dir(str(ROOT / "arabnorm"), quiet=1)
+    compileall.compile_dir(str(tree / "arabnorm"), quiet=1)

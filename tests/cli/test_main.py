@@ -27,10 +27,10 @@ main()
 def test_no_linear_algebra_threads_unless_asked(
     tmp_path: Path, setting: str | None, threads: int
 ) -> None:
-    source = tmp_path / "in.txt"
-    source.write_text("قَالَ الرَّئِيسُ «إِنَّ» ١٢٣\n" * 20_000, encoding="utf-8")
     if threads > (os.cpu_count() or 1):
         pytest.skip("OpenBLAS starts no more threads than there are cores")
+    source = tmp_path / "in.txt"
+    source.write_text("قَالَ الرَّئِيسُ «إِنَّ» ١٢٣\n" * 20_000, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     if setting is not None:
         env["OPENBLAS_NUM_THREADS"] = setting
